@@ -1,0 +1,81 @@
+/**
+ * Every environment variable Custos reads, in one place. Processes pick the ones they need
+ * (see `defineConfig`); `.env.example` and the README table are generated from this list and a
+ * test keeps them in step.
+ */
+import { boolean, hostPort, integer, key32, oneOf, optional, port, text, url } from './env-var.js';
+
+export const vars = {
+  env: oneOf('CUSTOS_ENV', ['development', 'test', 'production'] as const, {
+    doc: 'Deployment kind. In production, secrets must be set explicitly (development defaults are refused).',
+    default: 'development',
+  }),
+  logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, {
+    doc: 'pino log level for every process.',
+    default: 'info',
+  }),
+  stackDir: text('CUSTOS_STACK_DIR', {
+    doc: 'Where the local stack keeps state, logs and pids (relative paths are resolved from the repository root).',
+    default: '.stack',
+  }),
+
+  temporalAddress: hostPort('TEMPORAL_ADDRESS', {
+    doc: 'Temporal frontend (gRPC). The local stack starts a dev server here when it is a loopback address.',
+    default: '127.0.0.1:7233',
+  }),
+  temporalNamespace: text('TEMPORAL_NAMESPACE', { doc: 'Temporal namespace.', default: 'custos' }),
+  temporalTls: boolean('TEMPORAL_TLS', { doc: 'Connect to Temporal over TLS (production clusters, Temporal Cloud).', default: 'false' }),
+  temporalTlsCaPath: optional(text('TEMPORAL_TLS_CA_PATH', { doc: 'PEM CA bundle for the Temporal server certificate.' })),
+  temporalTlsCertPath: optional(text('TEMPORAL_TLS_CERT_PATH', { doc: 'PEM client certificate for mTLS.' })),
+  temporalTlsKeyPath: optional(text('TEMPORAL_TLS_KEY_PATH', { doc: 'PEM client key for mTLS.' })),
+  temporalApiKey: optional(text('TEMPORAL_API_KEY', { doc: 'API key for Temporal Cloud.', secret: true })),
+  temporalHttpPort: port('CUSTOS_TEMPORAL_HTTP_PORT', { doc: 'Local stack: dev server HTTP API port.', default: '7243' }),
+  temporalUiPort: integer('CUSTOS_TEMPORAL_UI_PORT', {
+    doc: 'Local stack: Temporal Web UI port, or 0 for a headless dev server.',
+    default: '0',
+    min: 0,
+    max: 65535,
+  }),
+
+  databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:'], {
+    doc: 'PostgreSQL connection URL. Unset: the local stack uses 127.0.0.1:5432 if it answers, else its own cluster.',
+    devDefault: 'postgresql://postgres@127.0.0.1:5432/custos',
+    secret: true,
+  }),
+  localPgPort: port('CUSTOS_LOCAL_PG_PORT', {
+    doc: 'Local stack: port of the project-local PostgreSQL cluster (only when no server answers DATABASE_URL).',
+    default: '5439',
+  }),
+
+  s3Endpoint: url('S3_ENDPOINT', ['http:', 'https:'], {
+    doc: 'S3-compatible object store with Object Lock. The local stack runs SeaweedFS here when it is loopback.',
+    default: 'http://127.0.0.1:8333',
+  }),
+  s3Region: text('S3_REGION', { doc: 'S3 region.', default: 'us-east-1' }),
+  s3AccessKey: text('S3_ACCESS_KEY', { doc: 'S3 access key id.', devDefault: 'custos-dev', secret: true }),
+  s3SecretKey: text('S3_SECRET_KEY', { doc: 'S3 secret key.', devDefault: 'custos-dev-secret-key', secret: true }),
+  s3EvidenceBucket: text('S3_EVIDENCE_BUCKET', {
+    doc: 'Bucket for evidence; must have Object Lock enabled.',
+    default: 'custos-evidence',
+  }),
+  seaweedMasterPort: port('CUSTOS_SEAWEED_MASTER_PORT', { doc: 'Local stack: SeaweedFS master port.', default: '9333' }),
+  seaweedVolumePort: port('CUSTOS_SEAWEED_VOLUME_PORT', { doc: 'Local stack: SeaweedFS volume port.', default: '8089' }),
+  seaweedFilerPort: port('CUSTOS_SEAWEED_FILER_PORT', { doc: 'Local stack: SeaweedFS filer port.', default: '8888' }),
+
+  apiPort: port('CUSTOS_API_PORT', { doc: 'Port of the Central API (fastify).', default: '3000' }),
+  webPort: port('CUSTOS_WEB_PORT', { doc: 'Port of the dashboard (SvelteKit).', default: '5173' }),
+  bindHost: text('CUSTOS_BIND_HOST', { doc: 'Address the API and dashboard listen on.', default: '127.0.0.1' }),
+
+  siteId: text('CUSTOS_SITE_ID', { doc: 'Appliance: the one site this appliance serves (its task queue is site.<id>).' }),
+  payloadKeys: text('CUSTOS_PAYLOAD_KEYS', {
+    doc: 'Temporal payload encryption keys as keyId:base64(32 bytes), comma-separated; the first encrypts.',
+    devDefault: 'dev1:ZGV2LW9ubHktcGF5bG9hZC1rZXktMzItYnl0ZXMhISE=',
+    secret: true,
+  }),
+  credentialKey: key32('CUSTOS_CREDENTIAL_KEY', {
+    doc: 'AES-256-GCM key (base64, 32 bytes) for host credentials at rest.',
+    devDefault: 'ZGV2LW9ubHktY3JlZGVudGlhbC1rZXktMzJieXRlcyE=',
+  }),
+} as const;
+
+export type VarKey = keyof typeof vars;

@@ -1,0 +1,28 @@
+/**
+ * The one catalogue of failure types. Activities and workflows throw `ApplicationFailure` with a
+ * `type` from here; retry policies list the non-retryable ones from here too.
+ */
+export const FailureType = {
+  HostUnreachable: 'HostUnreachable',
+  AuthRefused: 'AuthRefused',
+  TlsMismatch: 'TlsMismatch',
+  WinrmTimeout: 'WinrmTimeout',
+  ScriptError: 'ScriptError',
+  InvalidInput: 'InvalidInput',
+  NotFound: 'NotFound',
+  PlanRejected: 'PlanRejected',
+  EvidenceStoreUnavailable: 'EvidenceStoreUnavailable',
+  EvidenceRefused: 'EvidenceRefused',
+} as const;
+
+export type FailureType = (typeof FailureType)[keyof typeof FailureType];
+
+/** Failures that retrying cannot fix; retry policies pass this list as `nonRetryableErrorTypes`. */
+export const NON_RETRYABLE_FAILURES: readonly FailureType[] = [
+  FailureType.AuthRefused,
+  FailureType.TlsMismatch,
+  FailureType.InvalidInput,
+  FailureType.NotFound,
+  FailureType.PlanRejected,
+  FailureType.EvidenceRefused,
+];

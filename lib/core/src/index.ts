@@ -1,0 +1,3 @@
+export * from './task-queues.js';
+export * from './failures.js';
+export * from './temporal/search-attributes.js';
