@@ -1,0 +1,20 @@
+import type { Migration } from 'kysely';
+import * as tenancy from './2026_11_26_000100_tenancy.js';
+import * as identity from './2026_11_26_000200_identity.js';
+import * as appliances from './2026_11_26_000300_appliances.js';
+import * as credentials from './2026_11_26_000400_credentials.js';
+import * as operations from './2026_11_26_000500_operations.js';
+import * as auditLog from './2026_11_26_000600_audit_log.js';
+
+/**
+ * Every migration by its timestamped name. A static list (not a directory scan) so migrations are
+ * type-checked and bundled with the code that runs them; names sort in the order they apply.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_26_000100_tenancy': tenancy,
+  '2026_11_26_000200_identity': identity,
+  '2026_11_26_000300_appliances': appliances,
+  '2026_11_26_000400_credentials': credentials,
+  '2026_11_26_000500_operations': operations,
+  '2026_11_26_000600_audit_log': auditLog,
+};
