@@ -2,3 +2,4 @@ export * from './task-queues.js';
 export * from './failures.js';
 export * from './temporal/search-attributes.js';
 export * from './domain/approval.js';
+export * from './rules/index.js';
