@@ -12,8 +12,8 @@ export class MigrationFailed extends Error {
   }
 }
 
-function migrator(db: Kysely<unknown>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+function migrator<DB>(db: Kysely<DB>): Migrator {
+  return new Migrator({ db: db as Kysely<unknown>, provider: { getMigrations: async () => migrations } });
 }
 
 async function check(run: Promise<{ error?: unknown; results?: MigrationResult[] }>): Promise<MigrationResult[]> {
@@ -23,21 +23,21 @@ async function check(run: Promise<{ error?: unknown; results?: MigrationResult[]
 }
 
 /** Applies every pending migration, each in its own transaction (kysely's Migrator). */
-export function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResult[]> {
+export function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResult[]> {
   return check(migrator(db).migrateToLatest());
 }
 
 /** Reverts the most recent migration. */
-export function migrateDown(db: Kysely<unknown>): Promise<MigrationResult[]> {
+export function migrateDown<DB>(db: Kysely<DB>): Promise<MigrationResult[]> {
   return check(migrator(db).migrateDown());
 }
 
 /** Reverts every migration (an empty schema again). */
-export function migrateAllDown(db: Kysely<unknown>): Promise<MigrationResult[]> {
+export function migrateAllDown<DB>(db: Kysely<DB>): Promise<MigrationResult[]> {
   return check(migrator(db).migrateTo(NO_MIGRATIONS));
 }
 
-export async function listMigrations(db: Kysely<unknown>): Promise<{ name: string; executedAt: Date | undefined }[]> {
+export async function listMigrations<DB>(db: Kysely<DB>): Promise<{ name: string; executedAt: Date | undefined }[]> {
   const all = await migrator(db).getMigrations();
   return all.map((m) => ({ name: m.name, executedAt: m.executedAt }));
 }
