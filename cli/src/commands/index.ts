@@ -1,4 +1,7 @@
 import type { Command } from '../command.js';
+import { stackCommand } from './stack.js';
 
 /** Every `custos` subcommand, in the order `custos --help` lists them. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [
+  stackCommand,
+];

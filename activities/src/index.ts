@@ -1,0 +1,3 @@
+export { createCentralActivities, type CentralActivityDeps } from './central/index.js';
+export { createSiteActivities, type SiteActivityDeps } from './site/index.js';
+export type * from './types.js';

@@ -1,0 +1,5 @@
+import { defineConfig } from '@custos/core/config';
+import { TEMPORAL_CONFIG_KEYS } from '@custos/runtime';
+
+export const loadApplianceConfig = defineConfig(['env', 'logLevel', 'siteId', ...TEMPORAL_CONFIG_KEYS]);
+export type ApplianceConfig = ReturnType<typeof loadApplianceConfig>;

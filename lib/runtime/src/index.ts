@@ -1,0 +1,12 @@
+export { loadConfigOrExit } from './load-config.js';
+export { createLogger, type Logger } from './logger.js';
+export {
+  clientConnectionOptions,
+  nativeConnectionOptions,
+  connectClient,
+  connectNative,
+  TEMPORAL_CONFIG_KEYS,
+  type TemporalConfig,
+} from './temporal-connection.js';
+export { installTemporalRuntime } from './temporal-runtime.js';
+export { onShutdownSignal } from './shutdown.js';

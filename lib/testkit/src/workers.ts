@@ -1,0 +1,46 @@
+import type { Worker } from '@temporalio/worker';
+import type { NativeConnection } from '@temporalio/worker';
+import { createCentralWorker } from '@custos/workers';
+import { createApplianceWorker } from '@custos/appliance-worker';
+import type { CentralActivityDeps, SiteActivityDeps } from '@custos/activities';
+import { inject } from 'vitest';
+import { uniqueName } from './temporal.js';
+
+export interface RunningWorkers {
+  /** The queue the central worker polls; start workflows on it. */
+  centralTaskQueue: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A central worker on a queue of its own plus one appliance worker per site, all on the real dev
+ * server, using the workflow bundle built once by the global set-up.
+ */
+export async function runWorkers(opts: {
+  connection: NativeConnection;
+  namespace: string;
+  central: CentralActivityDeps;
+  sites: SiteActivityDeps[];
+}): Promise<RunningWorkers> {
+  const centralTaskQueue = uniqueName('central');
+  const workers: Worker[] = [
+    await createCentralWorker({
+      connection: opts.connection,
+      namespace: opts.namespace,
+      taskQueue: centralTaskQueue,
+      activityDeps: opts.central,
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+    }),
+    ...(await Promise.all(
+      opts.sites.map((site) => createApplianceWorker({ connection: opts.connection, namespace: opts.namespace, activityDeps: site })),
+    )),
+  ];
+  const runs = workers.map((w) => w.run());
+  return {
+    centralTaskQueue,
+    async stop() {
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      await Promise.all(runs);
+    },
+  };
+}

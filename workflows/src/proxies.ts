@@ -1,0 +1,29 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { Duration } from '@temporalio/common';
+import type { CentralActivities, SiteActivities } from '@custos/activities/types';
+import { NON_RETRYABLE_FAILURES, siteTaskQueue } from '@custos/core';
+
+/**
+ * Central activities: Postgres, evidence store, signing, planner. Short, retried a few times.
+ * No explicit task queue: they run on the workflow's own queue (`central` in production), which
+ * lets each integration test run an isolated central worker on a queue of its own.
+ */
+export function centralActivities() {
+  return proxyActivities<CentralActivities>({
+    startToCloseTimeout: '2 minutes',
+    retry: { maximumAttempts: 5, nonRetryableErrorTypes: [...NON_RETRYABLE_FAILURES] },
+  });
+}
+
+/**
+ * Activities on one site's appliance. scheduleToClose bounds how long a workflow waits for an
+ * appliance that is offline; heartbeats catch one that died mid-task.
+ */
+export function siteActivities(siteId: string, opts: { scheduleToClose?: Duration; startToClose?: Duration } = {}) {
+  return proxyActivities<SiteActivities>({
+    taskQueue: siteTaskQueue(siteId),
+    scheduleToCloseTimeout: opts.scheduleToClose ?? '30 minutes',
+    startToCloseTimeout: opts.startToClose ?? '10 minutes',
+    retry: { maximumAttempts: 3, nonRetryableErrorTypes: [...NON_RETRYABLE_FAILURES] },
+  });
+}
