@@ -1,0 +1,18 @@
+// @custos/evidence: the pure evidence core. No Node built-ins anywhere under this entry point, so the
+// same code verifies kits in the CLI and in a browser. Server-only helpers: `@custos/evidence/node`.
+export * from './bytes.js';
+export * from './hash.js';
+export * from './jcs.js';
+export * from './ed25519.js';
+export * from './webcrypto-verifier.js';
+export * from './dsse.js';
+export * from './note.js';
+export * from './checkpoint.js';
+export * from './merkle/hash.js';
+export * from './merkle/frontier.js';
+export * from './merkle/proofs.js';
+export * from './merkle/verify.js';
+export * from './bundle/schema.js';
+export * from './bundle/predicate.js';
+export * from './bundle/build.js';
+export * from './bundle/site-log.js';
