@@ -8,6 +8,8 @@ export const FailureType = {
   TlsMismatch: 'TlsMismatch',
   WinrmTimeout: 'WinrmTimeout',
   ScriptError: 'ScriptError',
+  /** A WS-Man fault or malformed WS-Man response that is none of the above (retryable: often a busy host). */
+  WinrmFault: 'WinrmFault',
   InvalidInput: 'InvalidInput',
   NotFound: 'NotFound',
   PlanRejected: 'PlanRejected',

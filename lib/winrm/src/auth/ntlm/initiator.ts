@@ -75,8 +75,8 @@ export class NtlmInitiator {
     const responseKeyNt = ntowfv2(password, user, domain);
     const r = ntlmv2Response(responseKeyNt, challenge.serverChallenge, this.entropy.clientChallenge(), time, encodeAvPairs(responsePairs));
 
-    let exportedSessionKey = r.sessionBaseKey;
-    let encryptedRandomSessionKey = Buffer.alloc(0);
+    let exportedSessionKey: Buffer = r.sessionBaseKey;
+    let encryptedRandomSessionKey: Buffer = Buffer.alloc(0);
     if (hasFlag(flags, NegotiateFlag.KEY_EXCH)) {
       exportedSessionKey = this.entropy.exportedSessionKey();
       encryptedRandomSessionKey = encryptSessionKey(r.sessionBaseKey, exportedSessionKey);

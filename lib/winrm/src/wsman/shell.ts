@@ -1,0 +1,105 @@
+/**
+ * A WinRS cmd shell on one host: Create once, run commands (Command, Send stdin, Receive until Done, Signal
+ * terminate), Delete at the end. Receive's w:TimedOut means "no output yet" and is polled again silently.
+ */
+import { WinrmTimeoutError, WsmanFaultError } from '../errors.js';
+import type { WsmanConnection } from './connection.js';
+import { isTimedOut } from './faults.js';
+import { Action, SignalCode } from './namespaces.js';
+import { commandBody, createShellBody, readCommandId, readReceive, readShellId, receiveBody, sendBody, signalBody, type ShellOptions } from './winrs.js';
+
+export interface CommandOutput {
+  stdout: Buffer;
+  stderr: Buffer;
+  exitCode: number;
+}
+
+export interface RunOptions {
+  /** Bytes written to the command's stdin (then closed). With stdin, WINRS_CONSOLEMODE_STDIN is FALSE. */
+  stdin?: Buffer;
+  /** Absolute deadline (ms since epoch) for the whole command; the command is terminated when it passes. */
+  deadline?: number;
+}
+
+export class WinrsShell {
+  private deleted = false;
+
+  private constructor(
+    private readonly conn: WsmanConnection,
+    readonly shellId: string,
+  ) {}
+
+  static async open(conn: WsmanConnection, opts: ShellOptions & { codepage?: number } = {}): Promise<WinrsShell> {
+    const env = await conn.invoke({
+      action: Action.Create,
+      body: createShellBody(opts),
+      options: { WINRS_NOPROFILE: 'TRUE', WINRS_CODEPAGE: String(opts.codepage ?? 65001) },
+      idempotent: true,
+    });
+    return new WinrsShell(conn, readShellId(env));
+  }
+
+  get endpoint(): string {
+    return this.conn.endpoint;
+  }
+
+  async run(command: string, args: readonly string[] = [], opts: RunOptions = {}): Promise<CommandOutput> {
+    const selectors = { ShellId: this.shellId };
+    const commandId = readCommandId(
+      await this.conn.invoke({
+        action: Action.Command,
+        selectors,
+        options: { WINRS_CONSOLEMODE_STDIN: opts.stdin ? 'FALSE' : 'TRUE', WINRS_SKIP_CMD_SHELL: 'FALSE' },
+        body: commandBody(command, args),
+        idempotent: false,
+      }),
+    );
+    try {
+      if (opts.stdin) await this.send(commandId, opts.stdin);
+      return await this.receiveAll(commandId, opts.deadline);
+    } finally {
+      // Windows keeps a finished command until it is signalled (pywinrm's cleanup_command does the same).
+      await this.conn
+        .invoke({ action: Action.Signal, selectors, body: signalBody(commandId, SignalCode.Terminate), idempotent: true })
+        .catch(() => undefined);
+    }
+  }
+
+  /** Deletes the shell; shells left behind count against MaxShellsPerUser until IdleTimeout (2 h). */
+  async close(): Promise<void> {
+    if (this.deleted) return;
+    this.deleted = true;
+    await this.conn.invoke({ action: Action.Delete, selectors: { ShellId: this.shellId }, idempotent: true });
+  }
+
+  private async send(commandId: string, data: Buffer): Promise<void> {
+    // Leave room for the envelope around the base64 text.
+    const chunk = Math.max(1024, Math.floor(((this.conn.limits.maxEnvelopeSize - 2048) * 3) / 4));
+    for (let off = 0; off < data.length || off === 0; off += chunk) {
+      const part = data.subarray(off, off + chunk);
+      const end = off + chunk >= data.length;
+      await this.conn.invoke({ action: Action.Send, selectors: { ShellId: this.shellId }, body: sendBody(commandId, part, end), idempotent: false });
+      if (end) break;
+    }
+  }
+
+  private async receiveAll(commandId: string, deadline: number | undefined): Promise<CommandOutput> {
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    for (;;) {
+      if (deadline !== undefined && Date.now() > deadline) throw new WinrmTimeoutError(this.endpoint, `command ${commandId} did not finish before its deadline`);
+      let env;
+      try {
+        env = await this.conn.invoke({ action: Action.Receive, selectors: { ShellId: this.shellId }, body: receiveBody(commandId), idempotent: false });
+      } catch (err) {
+        if (err instanceof WsmanFaultError && isTimedOut(err.fault)) continue;
+        throw err;
+      }
+      const chunk = readReceive(env, commandId);
+      stdout.push(...chunk.stdout);
+      stderr.push(...chunk.stderr);
+      // Bytes are joined before decoding: a UTF-8 sequence may be split across Receive responses.
+      if (chunk.done) return { stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr), exitCode: chunk.exitCode ?? 0 };
+    }
+  }
+}
