@@ -16,3 +16,6 @@ export * from './bundle/schema.js';
 export * from './bundle/predicate.js';
 export * from './bundle/build.js';
 export * from './bundle/site-log.js';
+export * from './trust/document.js';
+export * from './trust/chain.js';
+export * from './ots/index.js';

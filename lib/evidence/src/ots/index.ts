@@ -1,0 +1,5 @@
+export * from './types.js';
+export * from './ops.js';
+export * from './codec.js';
+export * from './walk.js';
+export * from './bitcoin.js';
