@@ -76,6 +76,16 @@ export const vars = {
     doc: 'AES-256-GCM key (base64, 32 bytes) for host credentials at rest.',
     devDefault: 'ZGV2LW9ubHktY3JlZGVudGlhbC1rZXktMzJieXRlcyE=',
   }),
+  credentialPreviousKeys: optional(
+    text('CUSTOS_CREDENTIAL_PREVIOUS_KEYS', {
+      doc: 'Keys retired by a rotation (comma-separated base64), kept until `custos db rotate-credentials` re-sealed every row.',
+      secret: true,
+    }),
+  ),
+  apiPublicUrl: url('CUSTOS_API_PUBLIC_URL', ['http:', 'https:'], {
+    doc: 'Public base URL of the Central API (OIDC redirect URI, links in notifications).',
+    default: 'http://127.0.0.1:3000',
+  }),
 } as const;
 
 export type VarKey = keyof typeof vars;

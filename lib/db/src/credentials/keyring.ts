@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 /** A sealed secret as stored: which key, the GCM nonce, and ciphertext with the 16-byte tag appended. */
 export interface SealedSecret {
@@ -55,6 +55,11 @@ export class CredentialKeyring {
     } catch {
       throw new KeyringError(`sealed secret did not authenticate under key ${sealed.keyId} (wrong key or altered row)`);
     }
+  }
+
+  /** A key for another purpose (cookie signing), derived from the current key so it rotates with it. */
+  derive(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.keys.get(this.currentKeyId)!, Buffer.alloc(0), `custos ${purpose}`, 32));
   }
 
   /** True when the row was sealed by an older key and a rotation should re-seal it. */
