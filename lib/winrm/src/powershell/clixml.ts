@@ -9,8 +9,11 @@ const PREFIX = '#< CLIXML';
 const PS_NS = 'http://schemas.microsoft.com/powershell/2004/04';
 
 const unescapePs = (s: string): string => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+// Control characters are exactly what PowerShell escapes as _xHHHH_ in CLIXML strings.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f]/g;
 const escapePs = (s: string): string =>
-  s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_').replace(/[\x00-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_').replace(CONTROL, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 
 /** Readable text from a stderr stream: CLIXML error records decoded, anything else returned as is. */
 export function decodeStderr(stderr: string): string {

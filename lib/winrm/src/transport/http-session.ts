@@ -145,10 +145,19 @@ export class WsmanHttpSession {
    */
   private send(headers: Record<string, string>, body: Buffer | (() => Buffer), timeoutMs: number, requireSocket?: Socket): Promise<RawReply> {
     return new Promise<RawReply>((resolve, reject) => {
-      let req: ClientRequest;
+      // Plain http.request even for HTTPS: the session agent's createConnection makes (and pins) the TLS socket.
+      const req: ClientRequest = request({
+        host: this.target.host,
+        port: this.target.port,
+        path: this.target.path ?? '/wsman',
+        method: 'POST',
+        agent: this.agent,
+        headers: { 'User-Agent': 'Custos WinRM client', ...headers },
+      });
       const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no response within ${timeoutMs} ms`), { code: 'WINRM_DEADLINE' })), timeoutMs);
-      req = request(this.url, { method: 'POST', agent: this.agent, headers: { 'User-Agent': 'Custos WinRM client', ...headers } });
+      let used: Socket | undefined;
       req.once('socket', (socket: Socket) => {
+        used = socket;
         if (requireSocket && socket !== requireSocket) {
           req.destroy(new SocketChangedError('keep-alive socket was replaced; re-authenticating'));
           return;
@@ -162,7 +171,7 @@ export class WsmanHttpSession {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.once('end', () => {
           clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), socket: res.socket });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), socket: used as Socket });
         });
         res.once('error', (err) => {
           clearTimeout(timer);

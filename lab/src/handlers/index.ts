@@ -1,0 +1,7 @@
+/**
+ * Every runbook's lab handlers, one file per runbook (`<runbook-id>.ts`, see lab/README.md). The runbook
+ * catalogue's authors add theirs here.
+ */
+import type { RunbookHandlers } from '../scripts/handler.js';
+
+export const LAB_HANDLERS: readonly RunbookHandlers[] = [];

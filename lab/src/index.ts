@@ -1,0 +1,10 @@
+export { LabSite, MAX_HOSTS, type LabSiteOptions } from './site/lab-site.js';
+export type { LabHostRecord } from './site/host-records.js';
+export { defineHandlers, ScriptFailure, HandlerRegistry, type HandlerContext, type RunbookHandlers, type ScriptHandler } from './scripts/handler.js';
+export { listCatalogue, combinedCatalogue, sha256, type ScriptCatalogue, type ScriptKey } from './scripts/catalogue.js';
+export { loadRunbooksCatalogue } from './scripts/runbooks-catalogue.js';
+export { ECHO_PARAMS, HOST_FACTS, ADHOC_SCRIPTS, type AdhocScript } from './scripts/adhoc.js';
+export type { ApplicationRecord } from './scripts/run-script.js';
+export { parseFaults, type HostFaults } from './host/faults.js';
+export { HOST_KINDS, type HostKind, type HostState, type RegistryValue } from './state/host-state.js';
+export { getRegistryValue, setRegistryValue, removeRegistryValue, normalizeKey, dword, sz } from './state/registry.js';
