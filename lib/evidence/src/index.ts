@@ -19,3 +19,5 @@ export * from './bundle/site-log.js';
 export * from './trust/document.js';
 export * from './trust/chain.js';
 export * from './ots/index.js';
+export * from './rfc3161/index.js';
+export * from './anchor/index.js';

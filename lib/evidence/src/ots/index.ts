@@ -3,3 +3,4 @@ export * from './ops.js';
 export * from './codec.js';
 export * from './walk.js';
 export * from './bitcoin.js';
+export * from './verify-proof.js';

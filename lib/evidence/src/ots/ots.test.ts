@@ -50,7 +50,7 @@ describe('OpenTimestamps codec', () => {
     expect(() => parseDetachedTimestamp(bytes.slice(0, 100))).toThrow(/offset \d+: /);
     expect(() => parseDetachedTimestamp(Uint8Array.from([...bytes, 0]))).toThrow(/trailing bytes/);
     const badMagic = bytes.slice();
-    badMagic[3] ^= 1;
+    badMagic[3]! ^= 1;
     expect(() => parseDetachedTimestamp(badMagic)).toThrow(/bad magic/);
     expect(() => parseTimestamp(Uint8Array.of(0xf9))).toThrow('offset 1: unknown operation tag 0xf9');
     // A chain of sha256 ops deeper than the limit.
@@ -80,7 +80,7 @@ describe('Bitcoin attestation check', () => {
   it('rejects a header whose proof of work is invalid or too easy for the policy', () => {
     const msg = HEADER_358391.slice(36, 68);
     const badNonce = HEADER_358391.slice();
-    badNonce[79] ^= 1;
+    badNonce[79]! ^= 1;
     expect(() => checkBlockHeader(badNonce, msg, MAINNET_LIMIT)).toThrow(/invalid proof of work/);
     expect(() => checkBlockHeader(HEADER_358391, msg, 0x17000001)).toThrow(/easier than the policy limit/);
     expect(() => checkBlockHeader(HEADER_358391.slice(0, 79), msg, MAINNET_LIMIT)).toThrow(/80 bytes/);

@@ -1,0 +1,3 @@
+export * from './http.js';
+export * from './tsa-client.js';
+export * from './ots-client.js';
