@@ -51,6 +51,13 @@ export interface L1Finding {
   readonly [field: string]: unknown;
 }
 
+/**
+ * The top-level fields a finding carries and rules may match on: `status` is `fail` (the check ran
+ * and did not pass) or `error` (it could not run or its output was invalid); `output` is the
+ * check's JSON output; `attempt` counts heals already tried for this finding.
+ */
+export const L1_FINDING_FIELDS = ['runbookId', 'runbookVersion', 'hostId', 'hostKind', 'siteId', 'severity', 'status', 'output', 'attempt'] as const;
+
 /** The cooldown a fired rule claims; the caller stores it and passes it back on later decisions. */
 export interface CooldownClaim {
   readonly key: string;
