@@ -1,7 +1,11 @@
 import type { Command } from '../command.js';
 import { stackCommand } from './stack.js';
+import { startCommand } from './start.js';
+import { configCommand } from './config.js';
 
 /** Every `custos` subcommand, in the order `custos --help` lists them. */
 export const commands: readonly Command[] = [
+  startCommand,
   stackCommand,
+  configCommand,
 ];

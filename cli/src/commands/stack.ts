@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigErrors } from '@custos/core/config';
 import { UsageError, type Command } from '../command.js';
-import { stackDown, stackStatus, stackUp, StackError, type ServiceStatus } from '../stack/index.js';
+import { reportStackFailure, stackDown, stackStatus, stackUp, type ServiceStatus } from '../stack/index.js';
 
 function printStatuses(statuses: ServiceStatus[]): void {
   for (const s of statuses) {
@@ -39,16 +38,9 @@ export const stackCommand: Command = {
           throw new UsageError(action ? `unknown action "${action}"` : 'missing action');
       }
     } catch (err) {
-      if (err instanceof StackError) {
-        console.error(`custos stack: ${err.message}`);
-        if (err.logTail) console.error(err.logTail.replace(/^/gm, '  | '));
-        return 1;
-      }
-      if (err instanceof ConfigErrors) {
-        console.error(err.message);
-        return 2;
-      }
-      throw err;
+      const code = reportStackFailure(err, 'custos stack');
+      if (code === undefined) throw err;
+      return code;
     }
   },
 };

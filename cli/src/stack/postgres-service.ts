@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { isPortFree, waitUntil } from './net.js';
+import { waitUntil } from './net.js';
 import { runningPid, startDaemon, stopDaemon, tailFile } from './daemon.js';
 import { StackError } from './stack-error.js';
 import type { StackContext, StackService } from './service.js';
@@ -95,9 +95,6 @@ async function startLocalCluster(ctx: StackContext): Promise<number> {
   const existing = runningPid(pidFile);
   if (existing !== undefined) return existing;
   const port = ctx.config.localPgPort;
-  if (!(await isPortFree('127.0.0.1', port))) {
-    throw new StackError(NAME, `port 127.0.0.1:${port} is already in use by another process (set CUSTOS_LOCAL_PG_PORT)`);
-  }
   const bin = postgresBinDir(ctx);
   mkdirSync(socketDir, { recursive: true });
   mkdirSync(path.dirname(logFile), { recursive: true });
@@ -124,8 +121,20 @@ async function startLocalCluster(ctx: StackContext): Promise<number> {
   return startDaemon({ name: NAME, command: cmd, args, logFile, pidFile });
 }
 
+/** A local cluster is needed when forced, or when DATABASE_URL is unset and its default does not answer. */
+async function needsLocalCluster(ctx: StackContext): Promise<boolean> {
+  if (ctx.forceLocalPostgres) return true;
+  if (ctx.databaseUrlExplicit) return false;
+  return (await connectError(adminUrlOf(ctx.config.databaseUrl))) !== undefined;
+}
+
 export const postgresService: StackService<PostgresEndpoint> = {
   name: NAME,
+
+  async claims(ctx) {
+    if (runningPid(files(ctx).pidFile) !== undefined || !(await needsLocalCluster(ctx))) return [];
+    return [{ host: '127.0.0.1', port: ctx.config.localPgPort, setting: 'CUSTOS_LOCAL_PG_PORT' }];
+  },
 
   async up(ctx) {
     const configured = ctx.config.databaseUrl;

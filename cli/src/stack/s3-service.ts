@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as Minio from 'minio';
-import { isLoopbackHost, isPortFree, waitUntil } from './net.js';
+import { isLoopbackHost, waitUntil } from './net.js';
 import { runningPid, startDaemon, stopDaemon, tailFile } from './daemon.js';
 import { ensureVenv, venvBinary } from './python-venv.js';
 import { StackError } from './stack-error.js';
@@ -83,6 +83,22 @@ function seaweedArgs(ctx: StackContext, host: string, s3Port: number, s3Config: 
 export const s3Service: StackService<S3Endpoint> = {
   name: NAME,
 
+  async claims(ctx) {
+    const url = ctx.config.s3Endpoint;
+    if (!isLoopbackHost(url.hostname) || runningPid(files(ctx).pidFile) !== undefined) return [];
+    const c = ctx.config;
+    const named: [number, string][] = [
+      [Number(url.port || 80), 'S3_ENDPOINT'],
+      [c.seaweedMasterPort, 'CUSTOS_SEAWEED_MASTER_PORT'],
+      [c.seaweedVolumePort, 'CUSTOS_SEAWEED_VOLUME_PORT'],
+      [c.seaweedFilerPort, 'CUSTOS_SEAWEED_FILER_PORT'],
+    ];
+    return named.flatMap(([port, setting]) => [
+      { host: url.hostname, port, setting },
+      { host: url.hostname, port: port + GRPC_OFFSET, setting: `${setting} (its gRPC port is +${GRPC_OFFSET})` },
+    ]);
+  },
+
   async up(ctx) {
     const url = ctx.config.s3Endpoint;
     const endpoint = { endpoint: url.origin, region: ctx.config.s3Region, bucket: ctx.config.s3EvidenceBucket };
@@ -102,12 +118,6 @@ export const s3Service: StackService<S3Endpoint> = {
     let pid = runningPid(pidFile);
     if (pid === undefined) {
       const c = ctx.config;
-      const ports = [s3Port, c.seaweedMasterPort, c.seaweedVolumePort, c.seaweedFilerPort].flatMap((p) => [p, p + GRPC_OFFSET]);
-      for (const p of ports) {
-        if (!(await isPortFree(host, p))) {
-          throw new StackError(NAME, `port ${host}:${p} is already in use by another process (SeaweedFS needs it; set S3_ENDPOINT / CUSTOS_SEAWEED_*_PORT to free ports)`);
-        }
-      }
       ensureVenv(ctx.paths.venv, ctx.progress);
       mkdirSync(path.join(ctx.paths.seaweedDir, 'master'), { recursive: true });
       writeFileSync(

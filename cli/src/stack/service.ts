@@ -22,9 +22,18 @@ export interface StackContext {
   progress(line: string): void;
 }
 
+/** A port a service is about to bind, and the setting that moves it. */
+export interface PortClaim {
+  host: string;
+  port: number;
+  setting: string;
+}
+
 /** One service of the local stack. `up` is idempotent; `down` stops only a process `up` started. */
 export interface StackService<Endpoint> {
   readonly name: string;
+  /** Ports `up` would bind (none when it reuses its own running process or an external server). */
+  claims(ctx: StackContext): Promise<PortClaim[]>;
   up(ctx: StackContext): Promise<{ status: ServiceStatus; endpoint: Endpoint }>;
   down(ctx: StackContext): Promise<boolean>;
   status(ctx: StackContext): Promise<ServiceStatus>;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { ALL_SEARCH_ATTRIBUTES, searchAttributeFlag } from '@custos/core';
-import { isLoopbackHost, isPortFree, waitUntil } from './net.js';
+import { isLoopbackHost, waitUntil } from './net.js';
 import { runningPid, startDaemon, stopDaemon, tailFile } from './daemon.js';
 import { ensureVenv, venvBinary } from './python-venv.js';
 import { StackError } from './stack-error.js';
@@ -60,6 +60,16 @@ async function ensureSearchAttributes(address: string, namespace: string): Promi
 export const temporalService: StackService<TemporalEndpoint> = {
   name: NAME,
 
+  async claims(ctx) {
+    const { host, port } = ctx.config.temporalAddress;
+    if (!isLoopbackHost(host) || runningPid(files(ctx).pidFile) !== undefined) return [];
+    return [
+      { host, port, setting: 'TEMPORAL_ADDRESS' },
+      { host, port: ctx.config.temporalHttpPort, setting: 'CUSTOS_TEMPORAL_HTTP_PORT' },
+      ...(ctx.config.temporalUiPort > 0 ? [{ host, port: ctx.config.temporalUiPort, setting: 'CUSTOS_TEMPORAL_UI_PORT' }] : []),
+    ];
+  },
+
   async up(ctx) {
     const address = addressOf(ctx);
     const namespace = ctx.config.temporalNamespace;
@@ -75,12 +85,6 @@ export const temporalService: StackService<TemporalEndpoint> = {
 
     let pid = runningPid(pidFile);
     if (pid === undefined) {
-      const ports = [port, ctx.config.temporalHttpPort, ...(ctx.config.temporalUiPort > 0 ? [ctx.config.temporalUiPort] : [])];
-      for (const p of ports) {
-        if (!(await isPortFree(host, p))) {
-          throw new StackError(NAME, `port ${host}:${p} is already in use by another process (set TEMPORAL_ADDRESS / CUSTOS_TEMPORAL_HTTP_PORT / CUSTOS_TEMPORAL_UI_PORT to free ports)`);
-        }
-      }
       ensureVenv(ctx.paths.venv, ctx.progress);
       ctx.progress(`starting Temporal dev server on ${address}`);
       const args = ['server', 'start-dev', '--ip', host, '--port', String(port), '--http-port', String(ctx.config.temporalHttpPort)];

@@ -44,12 +44,27 @@ export function defineConfig<const K extends VarKey>(keys: readonly K[]) {
   };
 }
 
+function status(v: EnvVar<unknown>): string {
+  if (v.optional) return 'optional';
+  if (v.example === undefined) return 'required';
+  if (v.devDefault !== undefined) return 'required in production';
+  return 'has a default';
+}
+
+/** The variables' documentation as a Markdown table for the README (generated; a test keeps it in step). */
+export function renderConfigTable(): string {
+  const rows = (Object.values(vars) as EnvVar<unknown>[]).map((v) => {
+    const shown = v.example === undefined ? '' : v.secret ? `\`${v.example}\` (dev only)` : `\`${v.example}\``;
+    return `| \`${v.name}\` | ${status(v)} | ${shown} | ${v.doc} |`;
+  });
+  return ['| variable | when | local default | meaning |', '|---|---|---|---|', ...rows].join('\n');
+}
+
 /** The variables' documentation as `.env.example` text (generated; a test keeps the file in step). */
 export function renderEnvExample(): string {
   const lines = ['# Custos configuration. Generated from lib/core/src/config/variables.ts — edit there.', ''];
   for (const v of Object.values(vars) as EnvVar<unknown>[]) {
-    const status = v.optional ? 'optional' : v.example === undefined ? 'required' : v.devDefault !== undefined ? 'required in production' : 'default shown';
-    lines.push(`# ${v.doc} (${status})`);
+    lines.push(`# ${v.doc} (${status(v)})`);
     lines.push(v.example === undefined ? `# ${v.name}=` : `${v.example === v.devDefault && v.secret ? '# ' : ''}${v.name}=${v.example}`);
     lines.push('');
   }
