@@ -10,7 +10,8 @@ export interface LabHostRecord {
   transport: 'ntlm-http';
   transports: ('ntlm-http' | 'ntlm-https' | 'basic-https')[];
   credentials: { username: string; password: string };
-  tls: { sha256Fingerprint: string };
+  /** The listener's self-signed certificate: pin the fingerprint, or trust the PEM as a CA. */
+  tls: { sha256Fingerprint: string; certificatePem: string };
   /** Admin API URL of this host. */
   admin: string;
 }

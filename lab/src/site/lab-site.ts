@@ -132,7 +132,7 @@ export class LabSite {
       transport: 'ntlm-http',
       transports: ['ntlm-http', 'ntlm-https', 'basic-https'],
       credentials: { username: h.username, password: h.password },
-      tls: { sha256Fingerprint: h.certificate.sha256Fingerprint },
+      tls: { sha256Fingerprint: h.certificate.sha256Fingerprint, certificatePem: h.certificate.cert },
       admin: `${site.admin?.url}/hosts/${h.name}`,
     }));
     return site;
@@ -150,6 +150,11 @@ export class LabSite {
     const h = this.hostsByName.get(name.toUpperCase());
     if (!h) throw new RangeError(`lab: no host named ${name} (hosts: ${[...this.hostsByName.values()].map((x) => x.name).join(', ')})`);
     return h;
+  }
+
+  /** Where the host's state document is persisted. */
+  statePath(name: string): string {
+    return this.store.hostPath(this.host(name).name);
   }
 
   state(name: string): HostState {

@@ -11,7 +11,7 @@ import { basicAuthorization, splitAccount } from '../auth/credentials.js';
 import type { TlsPinning } from '../auth/tls.js';
 import { SessionAgent } from './agent.js';
 import { ENCRYPTED_CONTENT_TYPE, SOAP_CONTENT_TYPE, decryptMessage, encryptMessage, isEncryptedContentType } from './encryption.js';
-import { AuthRefusedError, WinrmProtocolError } from '../errors.js';
+import { AuthRefusedError, HostUnreachableError, WinrmProtocolError } from '../errors.js';
 import { classifyNetworkError } from './network-errors.js';
 
 export type TransportKind = 'ntlm-http' | 'ntlm-https' | 'basic-https';
@@ -116,14 +116,27 @@ export class WsmanHttpSession {
     return { status: raw.status, contentType: raw.headers['content-type'] ?? '', body: raw.body.toString('utf8') };
   }
 
-  /** NEGOTIATE → CHALLENGE → AUTHENTICATE on one socket (reference §2.3). */
+  /**
+   * NEGOTIATE → CHALLENGE → AUTHENTICATE on one socket (reference §2.3). Handshake messages run nothing on the
+   * host, so a connection lost during the handshake is transient (safe to retry).
+   */
   private async authenticate(timeoutMs: number): Promise<void> {
+    try {
+      await this.handshake(timeoutMs);
+    } catch (err) {
+      if (err instanceof HostUnreachableError || err instanceof SocketChangedError) Object.assign(err, { transient: true });
+      throw err;
+    }
+  }
+
+  private async handshake(timeoutMs: number): Promise<void> {
     this.ntlm = undefined;
     const { user, domain } = splitAccount(this.target.username);
     const initiator = new NtlmInitiator({ user, domain, password: this.target.password });
     const first = await this.send({ Authorization: `Negotiate ${initiator.negotiate().toString('base64')}` }, Buffer.alloc(0), timeoutMs);
     const offer = [first.headers['www-authenticate'] ?? ''].flat().join(', ');
     const token = /(?:Negotiate|NTLM) ([A-Za-z0-9+/=]+)/.exec(offer)?.[1];
+    if (first.status >= 500) throw new HostUnreachableError(this.endpoint, `HTTP ${first.status} during the NTLM handshake`);
     if (first.status !== 401 || !token) {
       throw new AuthRefusedError(this.endpoint, `NTLM negotiation refused (HTTP ${first.status}, WWW-Authenticate: ${offer || 'none'})`);
     }
@@ -134,6 +147,7 @@ export class WsmanHttpSession {
       throw new AuthRefusedError(this.endpoint, (err as Error).message, { cause: err });
     }
     const second = await this.send({ Authorization: `Negotiate ${auth.message.toString('base64')}` }, Buffer.alloc(0), timeoutMs, first.socket);
+    if (second.status >= 500) throw new HostUnreachableError(this.endpoint, `HTTP ${second.status} during the NTLM handshake`);
     if (second.status === 401) throw new AuthRefusedError(this.endpoint, `credentials refused for ${this.target.username} (HTTP 401)`);
     if (second.status >= 300) throw new WinrmProtocolError(this.endpoint, `NTLM authentication answered HTTP ${second.status}`);
     this.ntlm = { socket: second.socket, session: auth.session };

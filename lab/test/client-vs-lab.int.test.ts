@@ -1,0 +1,75 @@
+/**
+ * Our client against the lab over all three transports: plain commands, code pages, exit codes, Receive timeouts,
+ * chunked output, and the hostile-parameter corpus carried end to end through the real protocol.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLabSite, type LabSiteHandle } from '@custos/testkit';
+import { WinrmClient, type TransportKind } from '@custos/winrm';
+import { HOSTILE_VALUES } from '../../lib/winrm/src/powershell/hostile-values.js';
+import { ECHO_PARAMS } from '../src/index.js';
+import { FIXTURE_CATALOGUE } from './fixtures/catalogue.js';
+
+let lab: LabSiteHandle;
+const client = new WinrmClient({ operationTimeoutSec: 2 });
+
+beforeAll(async () => {
+  lab = await startLabSite({ hosts: 2, kinds: ['dc', 'workstation'], catalogue: FIXTURE_CATALOGUE });
+});
+
+afterAll(async () => {
+  client.close();
+  await lab?.stop();
+});
+
+describe.each(['ntlm-http', 'ntlm-https', 'basic-https'] as TransportKind[])('over %s', (transport) => {
+  it('runs plain commands as cmd.exe answers them', async () => {
+    const t = lab.target('DC01', transport);
+    expect(await client.runCommand(t, 'hostname')).toEqual({ stdout: 'DC01\r\n', stderr: '', exitCode: 0 });
+    expect((await client.runCommand(t, 'echo', ['grüße ✓ 日本'])).stdout).toBe('grüße ✓ 日本\r\n');
+    expect(await client.runCommand(t, 'echo oops 1>&2')).toEqual({ stdout: '', stderr: 'oops\r\n', exitCode: 0 });
+    expect((await client.runCommand(t, 'exit', ['5'])).exitCode).toBe(5);
+    expect((await client.runCommand(t, 'exit', ['-1'])).exitCode).toBe(4294967295);
+  });
+
+  it('runs a batch in one shell', async () => {
+    const out = await client.withShell(lab.target('WS001', transport), async (shell) => [
+      (await shell.runCommand('hostname')).stdout,
+      (await shell.runCommand('whoami')).stdout,
+      (await shell.runScript({ header: { adhoc: ECHO_PARAMS.name }, script: ECHO_PARAMS.body, params: { n: 1 } })).result,
+    ]);
+    expect(out).toEqual(['WS001\r\n', 'custoslab\\labadmin\r\n', { n: 1 }]);
+  });
+});
+
+describe('Receive', () => {
+  it('polls through w:TimedOut until a long command is done', async () => {
+    const started = Date.now();
+    const out = await client.runCommand(lab.target('DC01'), 'ping', ['-n', '5', '127.0.0.1']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4000); // 4 s with OperationTimeout 2 s: ≥ 1 TimedOut
+    expect(out.stdout).toContain('Packets: Sent = 5, Received = 5, Lost = 0 (0% loss)');
+  });
+
+  it('assembles output larger than MaxEnvelopeSize from several responses', async () => {
+    const big = 'ü'.repeat(150_000); // 300 kB of UTF-8; base64 in Emit ~400 kB; chunks split multi-byte sequences
+    const run = await client.runScript(lab.target('DC01'), { header: { adhoc: ECHO_PARAMS.name }, script: ECHO_PARAMS.body, params: { big } });
+    expect((run.result as { big: string }).big).toBe(big);
+  });
+});
+
+describe('parameters are data, end to end', () => {
+  it('every hostile value arrives byte-for-byte as a value and nothing of it runs', async () => {
+    const t = lab.target('DC01');
+    const results = await client.withShell(t, async (shell) => {
+      const out: unknown[] = [];
+      for (const value of HOSTILE_VALUES) {
+        const run = await shell.runScript({ header: { adhoc: ECHO_PARAMS.name }, script: ECHO_PARAMS.body, params: { value, list: [value], nested: { value } } });
+        out.push(run.result);
+        // Only the Emit line comes back: the value executed nothing that wrote output or failed.
+        expect(run.stderr).toBe('');
+        expect(run.stdout.match(/@@R@@/g)).toHaveLength(1);
+      }
+      return out;
+    });
+    expect(results).toEqual(HOSTILE_VALUES.map((value) => ({ value, list: [value], nested: { value } })));
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Test set-up for the conformance suite: makes sure Debian's python3-winrm is installed (installing it with apt
+ * when missing, as root) and gives an environment whose OpenSSL config loads the legacy provider, which the
+ * packaged ntlm_auth needs for MD4 (reference winrm.md §2.5).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Debian's interpreter, where apt installs python3-winrm (a pyenv python3 on PATH would not see it). */
+export const DEBIAN_PYTHON = '/usr/bin/python3';
+const DRIVER = fileURLToPath(new URL('./pywinrm_driver.py', import.meta.url));
+
+function canImport(): boolean {
+  try {
+    execFileSync(DEBIAN_PYTHON, ['-c', 'import winrm, requests_ntlm, ntlm_auth'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function ensurePythonWinrm(): void {
+  if (!existsSync(DEBIAN_PYTHON)) throw new Error(`conformance: ${DEBIAN_PYTHON} is missing; this suite needs Debian's python3`);
+  if (canImport()) return;
+  if (process.getuid?.() !== 0) throw new Error('conformance: python3-winrm is not installed and this process is not root; run: apt-get install -y python3-winrm');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update'], { stdio: 'ignore', env, timeout: 300_000 });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'python3-winrm'], { stdio: 'ignore', env, timeout: 300_000 });
+  if (!canImport()) throw new Error('conformance: apt-get installed python3-winrm but it still does not import');
+}
+
+/** An OpenSSL config activating the default and legacy providers (MD4 for NTOWF), for the test process only. */
+export function legacyOpensslConf(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'custos-openssl-'));
+  const path = join(dir, 'openssl-legacy.cnf');
+  writeFileSync(
+    path,
+    [
+      'openssl_conf = openssl_init',
+      '[openssl_init]',
+      'providers = provider_sect',
+      '[provider_sect]',
+      'default = default_sect',
+      'legacy = legacy_sect',
+      '[default_sect]',
+      'activate = 1',
+      '[legacy_sect]',
+      'activate = 1',
+      '',
+    ].join('\n'),
+  );
+  return path;
+}
+
+export interface DriverConfig {
+  endpoint: string;
+  transport: 'ntlm' | 'basic' | 'ssl';
+  username: string;
+  password: string;
+  /** PEM file to trust for HTTPS (the lab host's certificate). */
+  ca_trust_path?: string;
+  scenarios: string[];
+}
+
+export function runDriver(cfg: DriverConfig, opensslConf: string): Promise<Record<string, Record<string, unknown>>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(DEBIAN_PYTHON, [DRIVER], { env: { ...process.env, OPENSSL_CONF: opensslConf, PYTHONPATH: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`pywinrm driver exited ${code}: ${err}`));
+      try {
+        resolve(JSON.parse(out) as Record<string, Record<string, unknown>>);
+      } catch {
+        reject(new Error(`pywinrm driver printed no JSON: ${out.slice(0, 500)} ${err}`));
+      }
+    });
+    child.stdin.end(JSON.stringify(cfg));
+  });
+}
