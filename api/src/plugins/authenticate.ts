@@ -20,6 +20,10 @@ declare module 'fastify' {
     /** Audit refused reads too (sign-in status, credential delivery). */
     auditRefusals?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route with its auth policy, as registered (the isolation matrix checks it covers them all). */
+    routeCatalogue: { key: string; auth: AuthPolicy }[];
+  }
   interface FastifyRequest {
     principal: Principal | null;
     /** The session waiting for its second factor (only on `pending-totp` routes). */
@@ -130,6 +134,8 @@ async function authenticate(request: FastifyRequest): Promise<void> {
 export const authenticatePlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('principal', null);
   app.decorateRequest('pendingSession', null);
+  const catalogue: { key: string; auth: AuthPolicy }[] = [];
+  app.decorate('routeCatalogue', catalogue);
   app.addHook('onRoute', (route) => {
     const config = route.config as { auth?: AuthPolicy; action?: Action } | undefined;
     if (route.url.startsWith('/docs')) {
@@ -138,6 +144,7 @@ export const authenticatePlugin = fp(async (app: FastifyInstance) => {
     }
     if (config?.auth === undefined) throw new Error(`route ${route.method} ${route.url} declares no auth policy`);
     if (config.auth === 'user' && config.action === undefined) throw new Error(`user route ${route.method} ${route.url} declares no action`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') catalogue.push({ key: `${method} ${route.url}`, auth: config.auth });
   });
   // onRequest: refuse before the body is even read.
   app.addHook('onRequest', authenticate);

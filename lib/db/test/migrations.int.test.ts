@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { connectDatabase, listMigrations, migrateAllDown, migrateDown, migrateToLatest, migrations, type Database } from '../src/index.js';
-import { createScratchDatabase } from './scratch-database.js';
+import { createTestDatabase } from '@custos/testkit';
 import { seedTenants } from './seed-tenants.js';
 
 async function tableNames(db: Kysely<Database>): Promise<string[]> {
@@ -16,7 +16,7 @@ describe('migrations against real PostgreSQL', () => {
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const scratch = await createScratchDatabase();
+    const scratch = await createTestDatabase('db_migrations');
     drop = scratch.drop;
     db = connectDatabase(scratch.url, { max: 2 });
   });

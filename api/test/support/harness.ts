@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { Connection } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { connectDatabase, CredentialKeyring, migrateToLatest, type Database } from '@custos/db';
+import { connectTemporal, createTestDatabase, stackEndpoints, uniqueName, type TemporalTestConnections } from '@custos/testkit';
+import { buildApp } from '../../src/app.js';
+import { temporalGateway } from '../../src/temporal/gateway.js';
+
+export const TEST_KEY = new Uint8Array(32).fill(42);
+
+export interface Harness {
+  app: FastifyInstance;
+  db: Kysely<Database>;
+  keyring: CredentialKeyring;
+  temporal: TemporalTestConnections;
+  /** Queue the approval probe worker polls (only when started with `approvals: true`). */
+  probeQueue: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API over a fresh migrated database on the stack's PostgreSQL and a real Temporal
+ * client, plus (optionally) a worker running the approval probe workflow.
+ */
+export async function startHarness(label: string, opts: { approvals?: boolean; publicUrl?: string; authRateLimit?: number } = {}): Promise<Harness> {
+  const database = await createTestDatabase(label);
+  const db = connectDatabase(database.url, { max: 5 });
+  await migrateToLatest(db);
+  const keyring = new CredentialKeyring(TEST_KEY);
+  const temporal = await connectTemporal(`api-test-${label}`);
+  const { address, namespace } = stackEndpoints().temporal;
+  const connection = await Connection.connect({ address });
+  const app = await buildApp({
+    db,
+    keyring,
+    workflows: temporalGateway(connection, namespace),
+    publicUrl: new URL(opts.publicUrl ?? 'http://127.0.0.1:3000'),
+    allowInsecureOidcIssuer: true,
+    authRateLimit: opts.authRateLimit ?? 10_000,
+  });
+  const probeQueue = uniqueName('api-approvals');
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  if (opts.approvals) {
+    worker = await Worker.create({
+      connection: temporal.workerConnection,
+      namespace,
+      taskQueue: probeQueue,
+      workflowsPath: fileURLToPath(new URL('../fixtures/approval-probe.workflow.ts', import.meta.url)),
+    });
+    running = worker.run();
+  }
+  return {
+    app,
+    db,
+    keyring,
+    temporal,
+    probeQueue,
+    async close() {
+      await app.close();
+      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+      await temporal.close();
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}
