@@ -3,3 +3,4 @@ export * from './failures.js';
 export * from './temporal/search-attributes.js';
 export * from './domain/approval.js';
 export * from './rules/index.js';
+export * from './posture/index.js';

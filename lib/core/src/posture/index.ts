@@ -1,0 +1,14 @@
+export type {
+  Attestation,
+  ControlDefinition,
+  ControlPosture,
+  ControlStatus,
+  EvidenceClass,
+  Framework,
+  FrameworkPosture,
+  Observation,
+  StatusCounts,
+} from './types.js';
+export { frameworkPosture, type PostureInput } from './framework-posture.js';
+export { postureScore, countStatuses } from './score.js';
+export { latestObservations, attestationInForce } from './as-of.js';
