@@ -16,7 +16,8 @@ function fieldOf(context: string | undefined, issue: ValidationIssue): string {
   const path = issue.instancePath.split('/').filter(Boolean);
   const extra = issue.params['missingProperty'] ?? issue.params['additionalProperty'];
   if (typeof extra === 'string') path.push(extra);
-  return [context ?? 'body', ...path].join('.');
+  const part = context === 'querystring' ? 'query' : (context ?? 'body');
+  return [part, ...path].join('.');
 }
 
 function describe(issue: ValidationIssue, field: string): string {

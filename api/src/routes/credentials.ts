@@ -22,7 +22,7 @@ const CreateCredential = Type.Object(
     kind: Type.Union([Type.Literal('host'), Type.Literal('domain')]),
     hostId: Type.Optional(Uuid),
     label: SafeText(100),
-    username: Type.String({ minLength: 1, maxLength: 256, pattern: '^[^\\u0000-\\u001f\\u007f]+$' }),
+    username: SafeText(256),
     password: Type.String({ minLength: 1, maxLength: 1024 }),
     domain: Type.Optional(Type.String({ minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9.-]+$' })),
   },

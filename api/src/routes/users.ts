@@ -25,19 +25,19 @@ const CreateBody = Type.Object(
     partnerId: Nullable(Uuid),
     clientId: Nullable(Uuid),
     expiresAt: Nullable(DateTime),
-    grantClientIds: Type.Array(Uuid, { maxItems: 100, uniqueItems: true, default: [] }),
+    grantClientIds: Type.Optional(Type.Array(Uuid, { maxItems: 100, uniqueItems: true, description: 'auditors only: the clients they may read' })),
   },
   { additionalProperties: false },
 );
 
 /** The shape each role's membership must have (the database enforces the same with a CHECK). */
-function checkShape(b: { role: string; partnerId: string | null; clientId: string | null; expiresAt: string | null; grantClientIds: string[] }): void {
+function checkShape(b: { role: string; partnerId: string | null; clientId: string | null; expiresAt: string | null; grantClientIds?: string[] | undefined }): void {
   const bad = (field: string, why: string) => new ApiError('invalid_request', `body.${field} ${why} for role ${b.role}`, `body.${field}`);
   const isClientRole = b.role === 'client_owner' || b.role === 'client_viewer';
   if (b.role === 'platform_admin' ? b.partnerId !== null : b.partnerId === null) throw bad('partnerId', b.role === 'platform_admin' ? 'must be null' : 'is required');
   if (isClientRole !== (b.clientId !== null)) throw bad('clientId', isClientRole ? 'is required' : 'must be null');
   if ((b.role === 'auditor') !== (b.expiresAt !== null)) throw bad('expiresAt', b.role === 'auditor' ? 'is required' : 'must be null');
-  if (b.role !== 'auditor' && b.grantClientIds.length > 0) throw bad('grantClientIds', 'must be empty');
+  if (b.role !== 'auditor' && (b.grantClientIds ?? []).length > 0) throw bad('grantClientIds', 'must be empty');
   if (b.role === 'auditor' && b.expiresAt !== null && new Date(b.expiresAt) <= new Date()) throw bad('expiresAt', 'must be in the future');
 }
 
@@ -78,7 +78,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
           partnerId: b.partnerId,
           clientId: b.clientId,
           expiresAt: b.expiresAt === null ? null : new Date(b.expiresAt),
-          grantClientIds: b.grantClientIds,
+          grantClientIds: b.grantClientIds ?? [],
         });
         await audit(trx, request, { action: 'users.create', target: { kind: 'user', id: u.id }, tenant: { partnerId: b.partnerId, clientId: b.clientId }, detail: { role: b.role } });
         return u;
