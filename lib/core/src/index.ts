@@ -4,3 +4,4 @@ export * from './temporal/search-attributes.js';
 export * from './domain/approval.js';
 export * from './rules/index.js';
 export * from './posture/index.js';
+export * from './packet/index.js';
