@@ -86,6 +86,59 @@ export const vars = {
     doc: 'Public base URL of the Central API (OIDC redirect URI, links in notifications).',
     default: 'http://127.0.0.1:3000',
   }),
+
+  evidenceDomain: text('CUSTOS_EVIDENCE_DOMAIN', {
+    doc: 'DNS name of this deployment in evidence: predicate types and log origins (`<domain>/evidence/<client>/<site>`). Never change it once evidence exists.',
+    default: 'custos.local',
+  }),
+  evidenceRetentionYears: integer('CUSTOS_EVIDENCE_RETENTION_YEARS', {
+    doc: 'Object Lock COMPLIANCE retention of every evidence object: retain-until = creation + this many years (HIPAA 164.316(b)(2): 6).',
+    default: '6',
+    min: 1,
+    max: 100,
+  }),
+  evidenceBundleKey: key32('CUSTOS_EVIDENCE_BUNDLE_KEY', {
+    doc: 'Ed25519 seed (base64, 32 bytes) that signs evidence bundles; its public key must be in the published trust.json.',
+    devDefault: 'ZGV2LW9ubHktZXZpZGVuY2UtYnVuZGxlLWtleS0zMiE=',
+  }),
+  evidenceLogKey: key32('CUSTOS_EVIDENCE_LOG_KEY', {
+    doc: 'Ed25519 seed (base64, 32 bytes) that signs site-log and anchor-log checkpoints (a key separate from the bundle key).',
+    devDefault: 'ZGV2LW9ubHktZXZpZGVuY2UtbG9nLWtleS0tLTMyYnk=',
+  }),
+  evidenceExportKey: key32('CUSTOS_EVIDENCE_EXPORT_KEY', {
+    doc: 'Ed25519 seed (base64, 32 bytes) that signs the manifest of every auditor kit.',
+    devDefault: 'ZGV2LW9ubHktZXZpZGVuY2UtZXhwb3J0LWtleS0zMmI=',
+  }),
+  evidenceRootKey: optional(
+    key32('CUSTOS_EVIDENCE_ROOT_KEY', {
+      doc: 'Ed25519 seed of the trust root, used only to publish trust.json version 1 into an empty bucket. Keep it offline in production: unset, Custos refuses to sign until a trust.json is published.',
+      devDefault: 'ZGV2LW9ubHktZXZpZGVuY2Utcm9vdC1rZXktLTMyYnk=',
+    }),
+  ),
+  tsaUrl: optional(
+    url('CUSTOS_TSA_URL', ['http:', 'https:'], { doc: 'RFC 3161 time-stamping authority for anchor checkpoints (unset: no TSA tokens, OpenTimestamps only).' }),
+  ),
+  tsaRootCerts: optional(
+    text('CUSTOS_TSA_ROOT_CERTS', { doc: 'PEM file with the TSA root certificate(s) responses must chain to; published in trust.json for auditors.' }),
+  ),
+  otsCalendars: text('CUSTOS_OTS_CALENDARS', {
+    doc: 'OpenTimestamps calendar URLs, comma-separated; the only calendars ever contacted.',
+    default: 'https://a.pool.opentimestamps.org,https://b.pool.opentimestamps.org,https://a.pool.eternitywall.com',
+  }),
+  otsMinAttestations: integer('CUSTOS_OTS_MIN_ATTESTATIONS', {
+    doc: 'Calendars that must return a pending attestation for an OpenTimestamps submission to count.',
+    default: '2',
+    min: 1,
+    max: 10,
+  }),
+  btcHeaderSource: url('CUSTOS_BTC_HEADER_SOURCE', ['http:', 'https:'], {
+    doc: 'Where upgraded OpenTimestamps proofs get Bitcoin block headers: an Esplora API base, or a URL with {height} answering the 80-byte header in hex.',
+    default: 'https://blockstream.info/api',
+  }),
+  btcMaxTarget: text('CUSTOS_BTC_MAX_TARGET', {
+    doc: 'Easiest Bitcoin proof of work (compact nBits hex) accepted in anchors and written to trust.json: 1d00ffff for mainnet.',
+    default: '1d00ffff',
+  }),
 } as const;
 
 export type VarKey = keyof typeof vars;
