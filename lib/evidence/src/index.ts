@@ -21,3 +21,7 @@ export * from './trust/chain.js';
 export * from './ots/index.js';
 export * from './rfc3161/index.js';
 export * from './anchor/index.js';
+export * from './kit/layout.js';
+export * from './kit/manifest.js';
+export * from './kit/builder.js';
+export * from './verify/index.js';

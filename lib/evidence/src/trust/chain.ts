@@ -2,7 +2,6 @@ import { canonicalBytes, parseCanonical } from '../jcs.js';
 import { parseEnvelope, signEnvelope, verifyEnvelope } from '../dsse.js';
 import type { DsseEnvelope } from '../dsse.js';
 import type { SignatureVerifier, Signer } from '../ed25519.js';
-import { fromUtf8 } from '../bytes.js';
 import { parseTrustDocument, trustToJson, TRUST_PAYLOAD_TYPE } from './document.js';
 import type { TrustDocument } from './document.js';
 
@@ -14,7 +13,8 @@ import type { TrustDocument } from './document.js';
 export class TrustError extends Error {
   override readonly name = 'TrustError';
   constructor(
-    readonly version: number | undefined,
+    /** Position in the chain (0 = oldest) of the document that failed. */
+    readonly index: number,
     message: string,
   ) {
     super(message);
@@ -26,19 +26,27 @@ export function signTrust(doc: TrustDocument, rootSigners: readonly Signer[]): D
 }
 
 async function openTrust(envelopeJson: unknown, verifier: SignatureVerifier, index: number): Promise<{ doc: TrustDocument; envelope: DsseEnvelope }> {
-  const envelope = parseEnvelope(envelopeJson);
-  if (envelope.payloadType !== TRUST_PAYLOAD_TYPE) throw new TrustError(undefined, `trust document ${index + 1}: payloadType is ${envelope.payloadType}`);
+  let envelope: DsseEnvelope;
+  try {
+    envelope = parseEnvelope(envelopeJson);
+  } catch (err) {
+    throw new TrustError(index, `trust document ${index + 1}: ${(err as Error).message}`);
+  }
+  if (envelope.payloadType !== TRUST_PAYLOAD_TYPE) throw new TrustError(index, `trust document ${index + 1}: payloadType is ${envelope.payloadType}`);
   // Parse unverified first to learn which roots it names, then check it is signed by them.
   const { body } = await verifyEnvelope(envelope, [], verifier, 0);
   let parsed: ReturnType<typeof parseCanonical>;
   try {
     parsed = parseCanonical(body);
   } catch {
-    throw new TrustError(undefined, `trust document ${index + 1}: payload is not JSON (${fromUtf8(body.slice(0, 20))}…)`);
+    throw new TrustError(index, `trust document ${index + 1}: payload is not JSON`);
   }
-  if (!parsed.canonical) throw new TrustError(undefined, `trust document ${index + 1}: payload is not canonical JSON`);
-  const doc = parseTrustDocument(parsed.value);
-  return { doc, envelope };
+  if (!parsed.canonical) throw new TrustError(index, `trust document ${index + 1}: payload is not canonical JSON`);
+  try {
+    return { doc: parseTrustDocument(parsed.value), envelope };
+  } catch (err) {
+    throw new TrustError(index, `trust document ${index + 1}: ${(err as Error).message}`);
+  }
 }
 
 async function rootSignatures(doc: TrustDocument, envelope: DsseEnvelope, verifier: SignatureVerifier): Promise<string[]> {
@@ -60,26 +68,26 @@ export interface TrustChainResult {
  * With `pinnedRootIds`, the first document must be signed by one of them.
  */
 export async function verifyTrustChain(envelopes: readonly unknown[], verifier: SignatureVerifier, pinnedRootIds: readonly string[] = []): Promise<TrustChainResult> {
-  if (envelopes.length === 0) throw new TrustError(undefined, 'no trust document');
+  if (envelopes.length === 0) throw new TrustError(0, 'no trust document');
   let previous: TrustDocument | undefined;
   let firstRoots: string[] = [];
   for (const [i, json] of envelopes.entries()) {
     const { doc, envelope } = await openTrust(json, verifier, i);
     const own = await rootSignatures(doc, envelope, verifier);
     if (own.length < doc.policy.rootThreshold) {
-      throw new TrustError(doc.version, `trust version ${doc.version}: ${own.length} valid root signature(s), ${doc.policy.rootThreshold} required`);
+      throw new TrustError(i, `trust version ${doc.version}: ${own.length} valid root signature(s), ${doc.policy.rootThreshold} required`);
     }
     if (previous) {
-      if (doc.version !== previous.version + 1) throw new TrustError(doc.version, `trust version ${doc.version} follows version ${previous.version}`);
-      if (doc.domain !== previous.domain) throw new TrustError(doc.version, `trust version ${doc.version} changes the domain`);
+      if (doc.version !== previous.version + 1) throw new TrustError(i, `trust version ${doc.version} follows version ${previous.version}`);
+      if (doc.domain !== previous.domain) throw new TrustError(i, `trust version ${doc.version} changes the domain`);
       const byPrevious = await rootSignatures(previous, envelope, verifier);
       if (byPrevious.length < previous.policy.rootThreshold) {
-        throw new TrustError(doc.version, `trust version ${doc.version} is not signed by the roots of version ${previous.version}`);
+        throw new TrustError(i, `trust version ${doc.version} is not signed by the roots of version ${previous.version}`);
       }
     } else {
       firstRoots = own;
       if (pinnedRootIds.length > 0 && !own.some((id) => pinnedRootIds.includes(id))) {
-        throw new TrustError(doc.version, `trust version ${doc.version} is not signed by a pinned root key`);
+        throw new TrustError(i, `trust version ${doc.version} is not signed by a pinned root key`);
       }
     }
     previous = doc;
