@@ -1,8 +1,8 @@
 export { LabSite, MAX_HOSTS, type LabSiteOptions } from './site/lab-site.js';
 export type { LabHostRecord } from './site/host-records.js';
 export { defineHandlers, ScriptFailure, HandlerRegistry, type HandlerContext, type RunbookHandlers, type ScriptHandler } from './scripts/handler.js';
-export { listCatalogue, combinedCatalogue, sha256, type ScriptCatalogue, type ScriptKey } from './scripts/catalogue.js';
-export { loadRunbooksCatalogue } from './scripts/runbooks-catalogue.js';
+export { listCatalogue, combinedCatalogue, unavailableCatalogue, sha256, type ScriptCatalogue, type ScriptKey } from './scripts/catalogue.js';
+export { loadRunbooksCatalogue, runbooksCatalogueOrRefusal } from './scripts/runbooks-catalogue.js';
 export { ECHO_PARAMS, HOST_FACTS, ADHOC_SCRIPTS, type AdhocScript } from './scripts/adhoc.js';
 export type { ApplicationRecord } from './scripts/run-script.js';
 export { parseFaults, type HostFaults } from './host/faults.js';

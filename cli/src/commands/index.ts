@@ -2,10 +2,12 @@ import type { Command } from '../command.js';
 import { stackCommand } from './stack.js';
 import { startCommand } from './start.js';
 import { configCommand } from './config.js';
+import { labCommand } from './lab.js';
 
 /** Every `custos` subcommand, in the order `custos --help` lists them. */
 export const commands: readonly Command[] = [
   startCommand,
   stackCommand,
   configCommand,
+  labCommand,
 ];

@@ -14,7 +14,12 @@ export interface ScriptKey {
 export interface ScriptCatalogue {
   /** The script body for (runbook, version, phase), or undefined when the catalogue has no such script. */
   scriptBody(key: ScriptKey): string | undefined;
+  /** Set when the catalogue could not be loaded: every catalogue script is then refused with this reason. */
+  readonly unavailable?: string;
 }
+
+/** A catalogue that could not be loaded: refuses everything, saying why (loud, never a silent pass). */
+export const unavailableCatalogue = (reason: string): ScriptCatalogue => ({ scriptBody: () => undefined, unavailable: reason });
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -55,6 +55,7 @@ export async function runReceivedScript(env: ScriptEnvironment, host: ScriptHost
   let handler: ScriptHandler;
   let expectedBody: string | undefined;
   if (isCatalogueHeader(header)) {
+    if (env.catalogue.unavailable !== undefined) return refuse(`script catalogue unavailable, refusing ${what}: ${env.catalogue.unavailable}`);
     expectedBody = env.catalogue.scriptBody(header);
     if (expectedBody === undefined) return refuse(`runbook ${what} is not in the script catalogue; the lab runs catalogue scripts only`);
     const found = env.handlers.find(header.runbook, header.version, header.phase);

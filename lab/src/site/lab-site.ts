@@ -8,7 +8,7 @@ import type { ScriptCatalogue } from '../scripts/catalogue.js';
 import { HandlerRegistry, type RunbookHandlers } from '../scripts/handler.js';
 import type { ApplicationRecord } from '../scripts/run-script.js';
 import { LAB_HANDLERS } from '../handlers/index.js';
-import { loadRunbooksCatalogue } from '../scripts/runbooks-catalogue.js';
+import { runbooksCatalogueOrRefusal } from '../scripts/runbooks-catalogue.js';
 import { createHostCertificate, type HostCertificate } from '../host/certificate.js';
 import { LabHost } from '../host/lab-host.js';
 import type { HostFaults } from '../host/faults.js';
@@ -28,7 +28,7 @@ export interface LabSiteOptions {
   stateDir: string;
   /** Loopback address to listen on (default 127.0.0.1). */
   address?: string;
-  /** Default: the `@custos/runbooks` catalogue. */
+  /** Default: the `@custos/runbooks` catalogue (if it fails to load, catalogue scripts are refused, saying why). */
   catalogue?: ScriptCatalogue;
   /** Default: lab/src/handlers. */
   handlers?: readonly RunbookHandlers[];
@@ -69,7 +69,7 @@ export class LabSite {
     const store = new SiteStore(opts.stateDir);
     const site = new LabSite(store, store.readApplications<ApplicationRecord>());
     const scripts = {
-      catalogue: opts.catalogue ?? (await loadRunbooksCatalogue()),
+      catalogue: opts.catalogue ?? (await runbooksCatalogueOrRefusal()),
       handlers: new HandlerRegistry(opts.handlers ?? LAB_HANDLERS),
       adhoc: ADHOC_SCRIPTS,
     };
