@@ -6,7 +6,7 @@ import { Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { connectDatabase, CredentialKeyring, migrateToLatest, type Database } from '@custos/db';
 import { connectTemporal, createTestDatabase, stackEndpoints, uniqueName, type TemporalTestConnections } from '@custos/testkit';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type AppOptions } from '../../src/app.js';
 import { temporalGateway } from '../../src/temporal/gateway.js';
 
 /**
@@ -45,7 +45,7 @@ export interface Harness {
  * The real API over a fresh migrated database on the stack's PostgreSQL and a real Temporal
  * client, plus (optionally) a worker running the approval probe workflow.
  */
-export async function startHarness(label: string, opts: { approvals?: boolean; publicUrl?: string; authRateLimit?: number } = {}): Promise<Harness> {
+export async function startHarness(label: string, opts: { approvals?: boolean; publicUrl?: string; authRateLimit?: number; logger?: AppOptions['logger'] } = {}): Promise<Harness> {
   const database = await createTestDatabase(label);
   const db = connectDatabase(database.url, { max: 5 });
   await migrateToLatest(db);
@@ -60,7 +60,7 @@ export async function startHarness(label: string, opts: { approvals?: boolean; p
     publicUrl: new URL(opts.publicUrl ?? 'http://127.0.0.1:3000'),
     allowInsecureOidcIssuer: true,
     authRateLimit: opts.authRateLimit ?? 10_000,
-  });
+  }, { logger: opts.logger });
   const probeQueue = uniqueName('api-approvals');
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
