@@ -3,6 +3,7 @@ import { stackCommand } from './stack.js';
 import { startCommand } from './start.js';
 import { configCommand } from './config.js';
 import { labCommand } from './lab.js';
+import { verifyCommand } from './verify.js';
 
 /** Every `custos` subcommand, in the order `custos --help` lists them. */
 export const commands: readonly Command[] = [
@@ -10,4 +11,5 @@ export const commands: readonly Command[] = [
   stackCommand,
   configCommand,
   labCommand,
+  verifyCommand,
 ];
