@@ -3,4 +3,5 @@ export { connectTemporal, uniqueName, type TemporalTestConnections } from './tem
 export { createTestDatabase, type TestDatabase } from './db.js';
 export { s3Client } from './s3.js';
 export { runWorkers, type RunningWorkers } from './workers.js';
-export { startLabSite, labTarget, type LabSiteHandle, type StartLabSiteOptions } from './lab/index.js';
+export * from './lab/index.js';
+export { ensureDebianPackages, commandExists } from './apt.js';

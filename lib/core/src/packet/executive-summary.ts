@@ -11,6 +11,13 @@ function change(now: number | null, before: number | null): string {
   return delta > 0 ? `, up ${delta} points from last month` : `, down ${-delta} points from last month`;
 }
 
+/** A duration a practice owner reads at a glance: minutes, hours or days. */
+export function humanDuration(minutes: number): string {
+  if (minutes < 120) return `${Math.round(minutes)} minute${Math.round(minutes) === 1 ? '' : 's'}`;
+  if (minutes < 48 * 60) return `${Math.round(minutes / 6) / 10} hours`;
+  return `${Math.round(minutes / 144) / 10} days`;
+}
+
 /** The first page in plain words for a practice owner: where you stand, what changed, what needs you. */
 export function executiveSummary(p: Omit<Packet, 'executiveSummary'>): Packet['executiveSummary'] {
   const hipaa = p.posture.find((x) => x.framework === 'hipaa');
@@ -19,7 +26,7 @@ export function executiveSummary(p: Omit<Packet, 'executiveSummary'>): Packet['e
   const paragraphs = [
     `In ${p.period.label}, Custos found ${f.opened} new issue${f.opened === 1 ? '' : 's'} on your computers and fixed ${f.healed} ` +
       `(${f.healedByTier.L1} automatically by rule, ${f.healedByTier.L2} by the planner within the approved runbooks, ${f.healedByTier.L3} after a person approved the fix)` +
-      (f.meanTimeToHealMinutes === null ? '.' : `; a fix took ${f.meanTimeToHealMinutes} minutes on average from detection to verified.`),
+      (f.meanTimeToHealMinutes === null ? '.' : `; a fix took ${humanDuration(f.meanTimeToHealMinutes)} on average from detection to verified.`),
     f.stillOpen === 0
       ? 'No issue was left open at the end of the month.'
       : `${f.stillOpen} issue${f.stillOpen === 1 ? ' was' : 's were'} still open at the end of the month; the incidents section lists them.`,

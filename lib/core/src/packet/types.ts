@@ -1,3 +1,4 @@
+import type { HealTierName } from '../domain/approval.js';
 import type { Attestation, ControlDefinition, ControlStatus, Framework, Observation, StatusCounts } from '../posture/types.js';
 
 /**
@@ -5,8 +6,6 @@ import type { Attestation, ControlDefinition, ControlStatus, Framework, Observat
  * evidence; `Packet` is the canonical, JSON-serialisable content the PDF renders. Both are plain
  * data; building is pure and deterministic (no clock: every time comes from the input).
  */
-
-export type HealTier = 'L1' | 'L2' | 'L3';
 
 export interface Branding {
   partnerName: string;
@@ -37,7 +36,7 @@ export interface IncidentRecord {
   closedAt?: string;
   outcome: 'healed' | 'escalated' | 'open' | 'failed';
   /** Tier that produced the fix that verified (healed), or the tier it reached. */
-  tier?: HealTier;
+  tier?: HealTierName;
 }
 
 export interface ApprovalRecord {
@@ -119,7 +118,7 @@ export interface Packet {
   findings: {
     opened: number;
     healed: number;
-    healedByTier: Record<HealTier, number>;
+    healedByTier: Record<HealTierName, number>;
     escalated: number;
     stillOpen: number;
     meanTimeToHealMinutes: number | null;
