@@ -1,7 +1,8 @@
 /** The catalogue's data model, as loaded and validated from runbooks/. */
 import type { L1Rule, PassRule } from '@custos/core';
 
-export const HOST_KINDS = ['domain-controller', 'member-server', 'workstation'] as const;
+/** Same values as the hosts table (lib/db HostRole). */
+export const HOST_KINDS = ['domain_controller', 'server', 'workstation'] as const;
 export type HostKind = (typeof HOST_KINDS)[number];
 
 export const PHASES = ['check', 'remediate', 'verify', 'rollback'] as const;

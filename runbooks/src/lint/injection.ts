@@ -4,7 +4,8 @@
  * over-report) and flags any that reach a place where PowerShell or another interpreter would parse
  * them: a dynamic command name, Invoke-Expression, Start-Process arguments, cmd/powershell command
  * lines, scheduled-task actions, native command arguments (Windows PowerShell 5.1 does not escape
- * embedded quotes for native programs), script-block factories and ExpandString.
+ * embedded quotes for native programs), script-block factories and ExpandString. A value cast to a
+ * number, boolean, GUID or date (`[int]$Params.days`) is data by construction and ends the taint.
  * Code-from-string primitives are banned outright, tainted or not: a catalogue script never needs
  * them and a flow analysis can be fooled.
  */
@@ -33,8 +34,21 @@ function commandNameOf(cmd: SyntaxNode): { text: string; node: SyntaxNode } | un
   return { text: (inner ?? expr).text.toLowerCase().replace(/^['"]|['"]$/g, '').replace(/\.exe$/, ''), node: expr };
 }
 
+/** Casts whose result cannot carry code: a number, a boolean, a GUID, a date, or a failed cast. */
+const SANITIZING_CASTS = /^\[\s*(int|int16|int32|int64|uint16|uint32|uint64|long|byte|double|decimal|single|bool|boolean|switch|guid|datetime|timespan)\s*\]$/i;
+
+function sanitizedBy(n: SyntaxNode, stop: SyntaxNode): boolean {
+  for (let p = n.parent; p && p.id !== stop.id; p = p.parent) {
+    if (p.type === 'cast_expression') {
+      const type = p.namedChildren.find((c) => c.type === 'type_literal');
+      if (type && SANITIZING_CASTS.test(type.text)) return true;
+    }
+  }
+  return false;
+}
+
 function isTaintedIn(node: SyntaxNode, tainted: ReadonlySet<string>): SyntaxNode | undefined {
-  for (const n of namedDescendants(node)) if (n.type === 'variable' && tainted.has(variableName(n))) return n;
+  for (const n of namedDescendants(node)) if (n.type === 'variable' && tainted.has(variableName(n)) && !sanitizedBy(n, node)) return n;
   return undefined;
 }
 

@@ -61,5 +61,8 @@ describe('injection lint', () => {
     expect(rules("Set-ItemProperty -Path 'HKLM:\\SOFTWARE\\X' -Name 'Caption' -Value $Params.caption")).toEqual([]);
     expect(rules("Start-Process -FilePath 'auditpol.exe' -ArgumentList '/get','/category:*' -Wait")).toEqual([]);
     expect(rules("auditpol.exe /backup /file:$path")).toEqual([]);
+    expect(rules('$n = [int]$Params.index\nInvoke-CimMethod -ClassName Win32_NetworkAdapterConfiguration -MethodName SetTcpipNetbios -Arguments @{ TcpipNetbiosOptions = [uint32]$Params.before.value }')).toEqual([]);
+    expect(rules('& w32tm.exe /resync /computer:([int]$Params.x)')).toEqual([]);
+    expect(rules('& w32tm.exe /config ([string]$Params.x)')).toEqual(['tainted-native-argument']);
   });
 });
