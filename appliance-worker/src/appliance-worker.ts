@@ -1,4 +1,5 @@
 import { Worker, type NativeConnection } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 import { siteTaskQueue } from '@custos/core';
 import { createSiteActivities, type SiteActivityDeps } from '@custos/activities';
 
@@ -6,6 +7,8 @@ export interface ApplianceWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   activityDeps: SiteActivityDeps;
+  /** The encrypting converter (`dataConverterFromConfig` from @custos/runtime): payloads leave the site encrypted. */
+  dataConverter: DataConverter;
 }
 
 /**
@@ -18,5 +21,6 @@ export function createApplianceWorker(options: ApplianceWorkerOptions): Promise<
     namespace: options.namespace,
     taskQueue: siteTaskQueue(options.activityDeps.siteId),
     activities: createSiteActivities(options.activityDeps),
+    dataConverter: options.dataConverter,
   });
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 import { CENTRAL_TASK_QUEUE } from '@custos/core';
 import { createCentralActivities, type CentralActivityDeps } from '@custos/activities';
 
@@ -16,6 +17,8 @@ export interface CentralWorkerOptions {
   activityDeps: CentralActivityDeps;
   /** A bundle from `bundleWorkflowCode`, to skip webpack at start (production, and tests reusing one bundle). */
   workflowBundle?: WorkflowBundleOption;
+  /** The encrypting converter (`dataConverterFromConfig` from @custos/runtime); a prebuilt bundle must be built with its failureConverterPath. */
+  dataConverter: DataConverter;
 }
 
 /** Every workflow and every central activity, on one queue. */
@@ -26,5 +29,6 @@ export function createCentralWorker(options: CentralWorkerOptions): Promise<Work
     taskQueue: options.taskQueue ?? CENTRAL_TASK_QUEUE,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createCentralActivities(options.activityDeps),
+    dataConverter: options.dataConverter,
   });
 }

@@ -45,7 +45,7 @@ describe('pingSite on the real Temporal dev server', () => {
     expect(scheduled.map((e) => e.activityTaskScheduledEventAttributes?.taskQueue?.name)).toEqual([`site.${siteId}`, workers.centralTaskQueue]);
 
     // The history just recorded replays against the same code without non-determinism.
-    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, workflowId);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: temporal.dataConverter }, history, workflowId);
 
     if (process.env.CUSTOS_RECORD_FIXTURES === '1') {
       const { historyToJSON } = await import('@temporalio/common/lib/proto-utils.js');

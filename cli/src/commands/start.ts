@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
+import { defineConfig } from '@custos/core/config';
+import { dataConverterFromConfig } from '@custos/runtime';
 import type { Command } from '../command.js';
 import { reportStackFailure, stackStatus, stackUp, stackDown, type StackEndpoints } from '../stack/index.js';
 import { Supervisor } from '../start/supervisor.js';
@@ -9,7 +11,9 @@ import { LAB_SITE_ID, platformProcesses } from '../start/platform.js';
 async function proveAlive(endpoints: StackEndpoints): Promise<{ runs: number }> {
   const connection = await Connection.connect({ address: endpoints.temporal.address });
   try {
-    const client = new Client({ connection, namespace: endpoints.temporal.namespace, identity: 'custos-start' });
+    // Same payload keys as the platform processes it started (they read the same environment).
+    const dataConverter = dataConverterFromConfig(defineConfig(['payloadKeys'])(process.env));
+    const client = new Client({ connection, namespace: endpoints.temporal.namespace, identity: 'custos-start', dataConverter });
     await client.workflow.execute('pingSite', {
       taskQueue: 'central',
       workflowId: `ping-site:${LAB_SITE_ID}:${new Date().toISOString()}`,

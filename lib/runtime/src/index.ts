@@ -10,3 +10,12 @@ export {
 } from './temporal-connection.js';
 export { installTemporalRuntime } from './temporal-runtime.js';
 export { onShutdownSignal } from './shutdown.js';
+export {
+  AesGcmPayloadCodec,
+  PayloadDecryptionError,
+  payloadDataConverter,
+  dataConverterFromConfig,
+  payloadKeysFromConfig,
+  FAILURE_CONVERTER_PATH,
+  PAYLOAD_CODEC_CONFIG_KEYS,
+} from './codec/index.js';

@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { stackUp, stackPaths, stackContext, type StackEndpoints } from '@custos/cli/stack';
 import { WORKFLOWS_PATH } from '@custos/workers';
+import { FAILURE_CONVERTER_PATH } from '@custos/runtime';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,7 +16,12 @@ declare module 'vitest' {
 
 async function bundleWorkflowsOnce(): Promise<string> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    // Failures raised inside workflows are encrypted by the same codec as everything else.
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: new DefaultLogger('WARN'),
+  });
   const file = path.join(stackPaths(stackContext().config.stackDir).root, 'test-workflow-bundle.js');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, code);

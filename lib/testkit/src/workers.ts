@@ -1,10 +1,12 @@
 import type { Worker } from '@temporalio/worker';
 import type { NativeConnection } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 import { createCentralWorker } from '@custos/workers';
 import { createApplianceWorker } from '@custos/appliance-worker';
 import type { CentralActivityDeps, SiteActivityDeps } from '@custos/activities';
 import { inject } from 'vitest';
 import { uniqueName } from './temporal.js';
+import { testDataConverter } from './codec.js';
 
 export interface RunningWorkers {
   /** The queue the central worker polls; start workflows on it. */
@@ -21,8 +23,11 @@ export async function runWorkers(opts: {
   namespace: string;
   central: CentralActivityDeps;
   sites: SiteActivityDeps[];
+  /** Defaults to the encrypting test converter (what `connectTemporal` gives its client). */
+  dataConverter?: DataConverter;
 }): Promise<RunningWorkers> {
   const centralTaskQueue = uniqueName('central');
+  const dataConverter = opts.dataConverter ?? testDataConverter();
   const workers: Worker[] = [
     await createCentralWorker({
       connection: opts.connection,
@@ -30,9 +35,10 @@ export async function runWorkers(opts: {
       taskQueue: centralTaskQueue,
       activityDeps: opts.central,
       workflowBundle: { codePath: inject('workflowBundlePath') },
+      dataConverter,
     }),
     ...(await Promise.all(
-      opts.sites.map((site) => createApplianceWorker({ connection: opts.connection, namespace: opts.namespace, activityDeps: site })),
+      opts.sites.map((site) => createApplianceWorker({ connection: opts.connection, namespace: opts.namespace, activityDeps: site, dataConverter })),
     )),
   ];
   const runs = workers.map((w) => w.run());

@@ -1,0 +1,9 @@
+export {
+  parsePayloadKeys,
+  PayloadKeyError,
+  ENCRYPTED_ENCODING,
+  KEY_ID_METADATA,
+  CIPHER_METADATA,
+  CIPHER_NAME,
+  type PayloadKey,
+} from './payload-keys.js';
