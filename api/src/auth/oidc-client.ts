@@ -64,10 +64,12 @@ export async function finishLogin(config: oidc.Configuration, callbackUrl: URL, 
   });
   const claims = tokens.claims();
   if (!claims) throw new Error('no ID token in the token response');
+  // Many providers put email only in the userinfo response; it is bound to the same subject.
+  const profile: Record<string, unknown> = typeof claims['email'] === 'string' ? claims : await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
   return {
     issuer: claims.iss,
     subject: claims.sub,
-    email: typeof claims['email'] === 'string' ? claims['email'].toLowerCase() : undefined,
-    emailVerified: claims['email_verified'] === true,
+    email: typeof profile['email'] === 'string' ? profile['email'].toLowerCase() : undefined,
+    emailVerified: profile['email_verified'] === true,
   };
 }

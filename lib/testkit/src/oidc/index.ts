@@ -1,0 +1,1 @@
+export { startTestIdentityProvider, type TestIdentityProvider, type TestAccount, type TestClient } from './provider.js';
