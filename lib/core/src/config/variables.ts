@@ -65,6 +65,11 @@ export const vars = {
   apiPort: port('CUSTOS_API_PORT', { doc: 'Port of the Central API (fastify).', default: '3000' }),
   webPort: port('CUSTOS_WEB_PORT', { doc: 'Port of the dashboard (SvelteKit).', default: '5173' }),
   bindHost: text('CUSTOS_BIND_HOST', { doc: 'Address the API and dashboard listen on.', default: '127.0.0.1' }),
+  webApiUrl: optional(
+    url('CUSTOS_WEB_API_URL', ['http:', 'https:'], {
+      doc: 'Where the dashboard server calls the Central API. Unset: http://<CUSTOS_BIND_HOST>:<CUSTOS_API_PORT>.',
+    }),
+  ),
 
   siteId: text('CUSTOS_SITE_ID', { doc: 'Appliance: the one site this appliance serves (its task queue is site.<id>).' }),
   payloadKeys: text('CUSTOS_PAYLOAD_KEYS', {
@@ -91,6 +96,11 @@ export const vars = {
     doc: 'DNS name of this deployment in evidence: predicate types and log origins (`<domain>/evidence/<client>/<site>`). Never change it once evidence exists.',
     default: 'custos.local',
   }),
+  evidencePrefix: optional(
+    text('CUSTOS_EVIDENCE_PREFIX', {
+      doc: 'Key prefix inside the evidence bucket (e.g. `prod/`), so several deployments or test runs can share one bucket.',
+    }),
+  ),
   evidenceRetentionYears: integer('CUSTOS_EVIDENCE_RETENTION_YEARS', {
     doc: 'Object Lock COMPLIANCE retention of every evidence object: retain-until = creation + this many years (HIPAA 164.316(b)(2): 6).',
     default: '6',
@@ -139,6 +149,61 @@ export const vars = {
     doc: 'Easiest Bitcoin proof of work (compact nBits hex) accepted in anchors and written to trust.json: 1d00ffff for mainnet.',
     default: '1d00ffff',
   }),
+
+  l2ApiKey: optional(
+    text('CUSTOS_L2_API_KEY', { doc: 'API key of the OpenAI-compatible endpoint the L2 planner calls. Unset: L2 is skipped and findings without an L1 rule go to a human (L3).', secret: true }),
+  ),
+  l2BaseUrl: url('CUSTOS_L2_BASE_URL', ['http:', 'https:'], {
+    doc: 'Base URL of the OpenAI-compatible API for the L2 planner (OpenAI, Azure OpenAI, vLLM, Ollama).',
+    default: 'https://api.openai.com/v1',
+  }),
+  l2Model: text('CUSTOS_L2_MODEL', { doc: 'Model the L2 planner asks; it must support structured outputs (json_schema, strict).', default: 'gpt-4o-mini' }),
+  l2MinConfidencePercent: integer('CUSTOS_L2_MIN_CONFIDENCE', {
+    doc: 'Lowest model confidence (percent) at which an L2 plan is used; below it the finding goes to L3.',
+    default: '70',
+    min: 0,
+    max: 100,
+  }),
+  l2DailyTokenBudget: integer('CUSTOS_L2_DAILY_TOKENS', {
+    doc: 'Tokens (prompt + completion, all sites) the L2 planner may spend per UTC day; past it, findings go to L3.',
+    default: '500000',
+    min: 0,
+  }),
+  l2MaxConcurrent: integer('CUSTOS_L2_MAX_CONCURRENT', { doc: 'L2 planner calls in flight at once, across all central workers.', default: '3', min: 1, max: 100 }),
+  l2TimeoutSeconds: integer('CUSTOS_L2_TIMEOUT_SECONDS', { doc: 'Timeout of one L2 planner call.', default: '30', min: 1, max: 600 }),
+  l2MaxOutputTokens: integer('CUSTOS_L2_MAX_OUTPUT_TOKENS', { doc: 'Completion token cap of one L2 planner call.', default: '800', min: 50, max: 16000 }),
+  phiScrubIps: boolean('CUSTOS_PHI_SCRUB_IPS', {
+    doc: 'Also replace IP addresses when scrubbing PHI from what leaves for the L2 planner (HIPAA Safe Harbor lists them as identifiers).',
+    default: 'true',
+  }),
+
+  smtpUrl: optional(
+    url('CUSTOS_SMTP_URL', ['smtp:', 'smtps:'], {
+      doc: 'SMTP relay for email notifications, e.g. smtps://user:password@mail.example.com:465. Unset: email channels report "not configured".',
+      secret: true,
+    }),
+  ),
+  mailFrom: text('CUSTOS_MAIL_FROM', { doc: 'Sender of notification email.', default: 'Custos <custos@localhost>' }),
+  webhookSigningKey: key32('CUSTOS_WEBHOOK_SIGNING_KEY', {
+    doc: 'Master key (base64, 32 bytes) from which each webhook channel\'s HMAC-SHA256 signing secret is derived.',
+    devDefault: 'ZGV2LW9ubHktd2ViaG9vay1zaWduaW5nLWtleS0zMiE=',
+  }),
+  notifyTimeoutSeconds: integer('CUSTOS_NOTIFY_TIMEOUT_SECONDS', { doc: 'Timeout of one notification delivery (SMTP or HTTP).', default: '10', min: 1, max: 120 }),
+
+  gatewayListen: hostPort('CUSTOS_GATEWAY_LISTEN', {
+    doc: 'Appliance gateway: where it listens (gRPC over TLS) for appliance workers.',
+    default: '127.0.0.1:7236',
+  }),
+  gatewayTlsCertPath: optional(text('CUSTOS_GATEWAY_TLS_CERT_PATH', { doc: 'Appliance gateway: PEM certificate chain it presents (required to run the gateway).' })),
+  gatewayTlsKeyPath: optional(text('CUSTOS_GATEWAY_TLS_KEY_PATH', { doc: 'Appliance gateway: PEM private key of that certificate (required to run the gateway).' })),
+  gatewayAddress: optional(
+    hostPort('CUSTOS_GATEWAY_ADDRESS', { doc: 'Appliance: connect to Temporal through the appliance gateway at this host:port instead of TEMPORAL_ADDRESS.' }),
+  ),
+  gatewayCaPath: optional(text('CUSTOS_GATEWAY_CA_PATH', { doc: 'Appliance: PEM CA that issued the gateway certificate (unset: the system roots).' })),
+  gatewayServerName: optional(text('CUSTOS_GATEWAY_SERVER_NAME', { doc: 'Appliance: name to verify on the gateway certificate when it differs from the address host.' })),
+  applianceToken: optional(
+    text('CUSTOS_APPLIANCE_TOKEN', { doc: 'Appliance: the bearer token enrolment issued (cap_…); the gateway maps it to this appliance\'s one site.', secret: true }),
+  ),
 } as const;
 
 export type VarKey = keyof typeof vars;
