@@ -61,6 +61,14 @@ export class Catalogue {
     return this.entries.get(id)?.runbook.version === version ? this.entries.get(id)!.scripts.get(phase) : undefined;
   }
 
+  /** File and line of a phase's `script:` key; script line n is file line `line + n`. */
+  scriptLocation(id: string, phase: Phase): { file: string; line: number } {
+    const e = this.entries.get(id);
+    if (!e) throw new RangeError(`runbook ${id} is not in the catalogue`);
+    const key = phase === 'verify' && !e.runbook.verify ? 'check' : phase;
+    return { file: e.file, line: e.source.locate([key, 'script']).line };
+  }
+
   /** Defaults overlaid with `given`, validated; throws ParamsError naming each bad parameter. */
   resolveParams(id: string, version: number, given: unknown, phase: Phase = 'check'): Record<string, unknown> {
     const e = this.entry(id, version);

@@ -1,6 +1,6 @@
 /**
  * Parse errors of a script: ERROR and MISSING nodes of the tree-sitter tree, minus the documented
- * grammar gaps (runbooks/grammar-gaps.yaml) whose pattern matches the offending source line.
+ * grammar gaps (runbooks/grammar-gaps.yaml) whose pattern matches a source line the error spans.
  */
 import { namedDescendants, parsePowerShell, positionOf, type SyntaxNode } from './powershell-parser.js';
 
@@ -41,8 +41,9 @@ export function syntaxFindings(script: string, gaps: readonly GrammarGap[] = [])
   if (!tree.rootNode.hasError) return { findings, gapsUsed: [] };
   for (const node of errorNodes(tree.rootNode)) {
     const { line, column } = positionOf(node);
-    const sourceLine = lines[line - 1] ?? '';
-    const gap = gaps.find((g) => new RegExp(g.pattern, 'u').test(sourceLine));
+    // Error recovery can start the ERROR node lines before the construct at fault: match every line it spans.
+    const spanned = lines.slice(node.startPosition.row, node.endPosition.row + 1);
+    const gap = gaps.find((g) => spanned.some((l) => new RegExp(g.pattern, 'u').test(l)));
     if (gap) {
       gapsUsed.add(gap.id);
       continue;
