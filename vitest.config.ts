@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{lib/*,workflows,activities,workers,appliance-worker,api,runbooks,lab,cli,bench}/{src,test}/**/*.test.ts'],
+          include: ['{lib/*,workflows,activities,workers,appliance-worker,api,runbooks,lab,cli,bench,web}/{src,test}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
         },
@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['{lib/*,workflows,activities,workers,appliance-worker,api,runbooks,lab,cli,bench}/{src,test}/**/*.int.test.ts'],
+          include: ['{lib/*,workflows,activities,workers,appliance-worker,api,runbooks,lab,cli,bench,web}/{src,test}/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
           globalSetup: ['lib/testkit/src/global-setup.ts'],
           setupFiles: ['lib/testkit/src/temporal-runtime-setup.ts'],
