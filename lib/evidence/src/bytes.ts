@@ -61,23 +61,40 @@ const B64_INDEX = (() => {
   return table;
 })();
 
+// Two base64 characters per 12 bits, as ASCII codes: one table lookup per 1.5 input bytes.
+const B64_PAIRS = (() => {
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const t = new Uint16Array(4096);
+  for (let i = 0; i < 4096; i++) {
+    const first = B64.charCodeAt(i >> 6);
+    const second = B64.charCodeAt(i & 63);
+    t[i] = littleEndian ? first | (second << 8) : (first << 8) | second;
+  }
+  return t;
+})();
+const asciiDecoder = new TextDecoder('latin1');
+
 /** Standard base64 with padding. */
 export function toBase64(bytes: Uint8Array): string {
-  let out = '';
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  const pairs = new Uint16Array(out.buffer, 0, out.length / 2);
   let i = 0;
+  let p = 0;
   for (; i + 2 < bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+    pairs[p++] = B64_PAIRS[n >> 12]!;
+    pairs[p++] = B64_PAIRS[n & 4095]!;
   }
+  const o = p * 2;
   const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += `${B64[n >> 18]!}${B64[(n >> 12) & 63]!}==`;
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += `${B64[n >> 18]!}${B64[(n >> 12) & 63]!}${B64[(n >> 6) & 63]!}=`;
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    out[o] = B64.charCodeAt(n >> 18);
+    out[o + 1] = B64.charCodeAt((n >> 12) & 63);
+    out[o + 2] = rest === 2 ? B64.charCodeAt((n >> 6) & 63) : 61; // '='
+    out[o + 3] = 61;
   }
-  return out;
+  return asciiDecoder.decode(out);
 }
 
 /**

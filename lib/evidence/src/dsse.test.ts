@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64, fromHex, fromUtf8, toBase64, toHex, utf8 } from './bytes.js';
 import { nobleSigner, nobleVerifier } from './ed25519.js';
-import { pae, signEnvelope, verifyEnvelope } from './dsse.js';
+import { envelopeBytes, pae, signEnvelope, verifyEnvelope } from './dsse.js';
+import { canonicalBytes } from './jcs.js';
 import type { DsseEnvelope } from './dsse.js';
 
 // DSSE vectors from reference/evidence.md §2.1 (keys A = RFC 8032 TEST 1, B = TEST 2).
@@ -25,6 +26,15 @@ describe('DSSE PAE', () => {
     );
     // Lengths are bytes, not characters; an empty body still ends with a space.
     expect(fromUtf8(pae('application/vnd.exämple+json', new Uint8Array()))).toBe('DSSEv1 29 application/vnd.exämple+json 0 ');
+  });
+});
+
+describe('envelope storage form', () => {
+  it('envelopeBytes is exactly the JCS of the envelope', () => {
+    const e = signEnvelope('application/vnd.exämple+json', utf8('{"a":"\u2028 \\"}'), [A, B]);
+    expect(fromUtf8(envelopeBytes(e))).toBe(fromUtf8(canonicalBytes(e)));
+    expect(() => envelopeBytes({ ...e, payload: '{"x"' })).toThrow(/not base64/);
+    expect(() => envelopeBytes({ ...e, payloadType: 'e\u0301' })).toThrow(/NFC/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { concatBytes, fromBase64, toBase64, utf8 } from './bytes.js';
-import { canonicalBytes } from './jcs.js';
+import { assertCanonicalString } from './jcs.js';
 import { keyIdOf } from './ed25519.js';
 import type { Signer, SignatureVerifier } from './ed25519.js';
 
@@ -38,9 +38,20 @@ export function signEnvelope(payloadType: string, body: Uint8Array, signers: rea
   };
 }
 
-/** The stored form of an envelope: its JCS serialisation. */
+/**
+ * The stored form of an envelope: its JCS serialisation. The envelope has a fixed shape of strings, so
+ * its canonical form is written directly (keys in code-unit order, strings escaped as JCS and
+ * JSON.stringify both do); a unit test holds it equal to the general canonicaliser.
+ */
 export function envelopeBytes(envelope: DsseEnvelope): Uint8Array {
-  return canonicalBytes(envelope);
+  const sigs = envelope.signatures.map((s) => `{"keyid":${JSON.stringify(s.keyid)},"sig":${JSON.stringify(s.sig)}}`).join(',');
+  if (!/^[A-Za-z0-9+/=_-]*$/.test(envelope.payload)) throw new EnvelopeError('envelope.payload is not base64');
+  assertCanonicalString(envelope.payloadType, '/payloadType');
+  envelope.signatures.forEach((x, i) => {
+    assertCanonicalString(x.keyid, `/signatures/${i}/keyid`);
+    assertCanonicalString(x.sig, `/signatures/${i}/sig`);
+  });
+  return utf8(`{"payload":${JSON.stringify(envelope.payload)},"payloadType":${JSON.stringify(envelope.payloadType)},"signatures":[${sigs}]}`);
 }
 
 /** Checks the JSON shape of an envelope; throws EnvelopeError saying which field is wrong. */

@@ -47,24 +47,21 @@ function hasLoneSurrogate(s: string): boolean {
   return false;
 }
 
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
+// Any code unit outside ASCII. Pure-ASCII strings (ids, hashes, base64) skip the slower checks below.
+const NON_ASCII = /[\u0080-\uffff]/;
 
-function checkString(s: string, pointer: string, strict: boolean): void {
+/** Throws unless `s` serialises unambiguously: no lone surrogates and, in strict mode, NFC. */
+export function assertCanonicalString(s: string, pointer: string, strict = true): void {
+  if (!NON_ASCII.test(s)) return;
   if (hasLoneSurrogate(s)) throw new CanonicalJsonError(pointer, 'string contains a lone UTF-16 surrogate');
-  // Pure ASCII is always NFC; skip the (comparatively slow) normalisation for it.
-  if (strict && !isAscii(s) && s.normalize('NFC') !== s) {
-    throw new CanonicalJsonError(pointer, 'string is not Unicode NFC');
-  }
+  if (strict && s.normalize('NFC') !== s) throw new CanonicalJsonError(pointer, 'string is not Unicode NFC');
 }
 
 function checkValue(value: unknown, pointer: string, strict: boolean, depth: number): void {
   if (depth > MAX_DEPTH) throw new CanonicalJsonError(pointer, `nesting deeper than ${MAX_DEPTH}`);
   switch (typeof value) {
     case 'string':
-      checkString(value, pointer, strict);
+      assertCanonicalString(value, pointer, strict);
       return;
     case 'boolean':
       return;
@@ -89,7 +86,7 @@ function checkValue(value: unknown, pointer: string, strict: boolean, depth: num
       }
       for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
         const p = `${pointer}/${pointerToken(key)}`;
-        checkString(key, p, strict);
+        assertCanonicalString(key, p, strict);
         checkValue(v, p, strict, depth + 1);
       }
       return;
