@@ -4,6 +4,7 @@ import { startCommand } from './start.js';
 import { configCommand } from './config.js';
 import { labCommand } from './lab.js';
 import { verifyCommand } from './verify.js';
+import { controlsCommand } from './controls.js';
 
 /** Every `custos` subcommand, in the order `custos --help` lists them. */
 export const commands: readonly Command[] = [
@@ -12,4 +13,5 @@ export const commands: readonly Command[] = [
   configCommand,
   labCommand,
   verifyCommand,
+  controlsCommand,
 ];
