@@ -4,6 +4,7 @@ import { startCommand } from './start.js';
 import { configCommand } from './config.js';
 import { labCommand } from './lab.js';
 import { verifyCommand } from './verify.js';
+import { dbCommand } from './db.js';
 import { controlsCommand } from './controls.js';
 
 /** Every `custos` subcommand, in the order `custos --help` lists them. */
@@ -13,5 +14,6 @@ export const commands: readonly Command[] = [
   configCommand,
   labCommand,
   verifyCommand,
+  dbCommand,
   controlsCommand,
 ];
