@@ -5,11 +5,13 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLabSite, type LabSiteHandle } from '@custos/testkit';
-import { ensurePythonWinrm, legacyOpensslConf, runDriver } from './conformance/python-winrm.js';
+import { ensurePythonWinrm, legacyOpensslConf, runPythonJson, startLabSite, type DriverConfig, type LabSiteHandle } from '@custos/testkit';
 import { FIXTURE_CATALOGUE } from './fixtures/catalogue.js';
 
+const DRIVER = fileURLToPath(new URL('./conformance/pywinrm_driver.py', import.meta.url));
+const runDriver = (cfg: DriverConfig, conf: string) => runPythonJson<Record<string, Record<string, unknown>>>(DRIVER, cfg, conf);
 const SCENARIOS = ['hostname', 'whoami', 'echo-utf8', 'echo-cp437', 'stderr', 'exit-codes', 'unknown-command', 'long-running', 'wrong-password', 'unknown-shell'];
 const b64 = (s: unknown): string => Buffer.from(String(s), 'base64').toString('latin1');
 const utf8 = (s: unknown): string => Buffer.from(String(s), 'base64').toString('utf8');

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { LabSite, type HostKind, type LabHostRecord, type RunbookHandlers, type ScriptCatalogue } from '@custos/lab';
 import type { TransportKind, WinrmTarget } from '@custos/winrm';
 
+export { ensurePythonWinrm, legacyOpensslConf, runPythonJson, DEBIAN_PYTHON, type DriverConfig } from './python-winrm.js';
+
 export interface StartLabSiteOptions {
   hosts: number;
   kinds?: readonly HostKind[];

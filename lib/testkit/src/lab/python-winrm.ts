@@ -1,5 +1,5 @@
 /**
- * Test set-up for the conformance suite: makes sure Debian's python3-winrm is installed (installing it with apt
+ * Set-up for running Debian's python3-winrm against the lab (conformance tests, the WinRM benchmark): makes sure Debian's python3-winrm is installed (installing it with apt
  * when missing, as root) and gives an environment whose OpenSSL config loads the legacy provider, which the
  * packaged ntlm_auth needs for MD4 (reference winrm.md §2.5).
  */
@@ -7,11 +7,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** Debian's interpreter, where apt installs python3-winrm (a pyenv python3 on PATH would not see it). */
 export const DEBIAN_PYTHON = '/usr/bin/python3';
-const DRIVER = fileURLToPath(new URL('./pywinrm_driver.py', import.meta.url));
 
 function canImport(): boolean {
   try {
@@ -65,22 +63,23 @@ export interface DriverConfig {
   scenarios: string[];
 }
 
-export function runDriver(cfg: DriverConfig, opensslConf: string): Promise<Record<string, Record<string, unknown>>> {
+/** Runs a Python script with Debian's interpreter and the legacy OpenSSL config; `input` goes to stdin as JSON. */
+export function runPythonJson<T>(script: string, input: unknown, opensslConf: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(DEBIAN_PYTHON, [DRIVER], { env: { ...process.env, OPENSSL_CONF: opensslConf, PYTHONPATH: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(DEBIAN_PYTHON, [script], { env: { ...process.env, OPENSSL_CONF: opensslConf, PYTHONPATH: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`pywinrm driver exited ${code}: ${err}`));
+      if (code !== 0) return reject(new Error(`${script} exited ${code}: ${err}`));
       try {
-        resolve(JSON.parse(out) as Record<string, Record<string, unknown>>);
+        resolve(JSON.parse(out) as T);
       } catch {
-        reject(new Error(`pywinrm driver printed no JSON: ${out.slice(0, 500)} ${err}`));
+        reject(new Error(`${script} printed no JSON: ${out.slice(0, 500)} ${err}`));
       }
     });
-    child.stdin.end(JSON.stringify(cfg));
+    child.stdin.end(JSON.stringify(input));
   });
 }

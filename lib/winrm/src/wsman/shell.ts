@@ -23,6 +23,8 @@ export interface RunOptions {
 
 export class WinrsShell {
   private deleted = false;
+  /** Signals sent after a command finished; not awaited by run() (saves a round trip), awaited before Delete. */
+  private readonly pendingSignals = new Set<Promise<unknown>>();
 
   private constructor(
     private readonly conn: WsmanConnection,
@@ -54,14 +56,22 @@ export class WinrsShell {
         idempotent: false,
       }),
     );
+    let finished = false;
     try {
       if (opts.stdin) await this.send(commandId, opts.stdin);
-      return await this.receiveAll(commandId, opts.deadline);
+      const out = await this.receiveAll(commandId, opts.deadline);
+      finished = true;
+      return out;
     } finally {
-      // Windows keeps a finished command until it is signalled (pywinrm's cleanup_command does the same).
-      await this.conn
+      // Windows keeps a finished command until it is signalled (pywinrm's cleanup_command does the same). After a
+      // normal finish the terminate is pipelined: the next request queues behind it on the same connection.
+      const signal = this.conn
         .invoke({ action: Action.Signal, selectors, body: signalBody(commandId, SignalCode.Terminate), idempotent: true })
         .catch(() => undefined);
+      if (finished) {
+        this.pendingSignals.add(signal);
+        void signal.finally(() => this.pendingSignals.delete(signal));
+      } else await signal;
     }
   }
 
@@ -69,6 +79,7 @@ export class WinrsShell {
   async close(): Promise<void> {
     if (this.deleted) return;
     this.deleted = true;
+    await Promise.all(this.pendingSignals);
     await this.conn.invoke({ action: Action.Delete, selectors: { ShellId: this.shellId }, idempotent: true });
   }
 
