@@ -5,6 +5,7 @@ import * as appliances from './2026_11_26_000300_appliances.js';
 import * as credentials from './2026_11_26_000400_credentials.js';
 import * as operations from './2026_11_26_000500_operations.js';
 import * as auditLog from './2026_11_26_000600_audit_log.js';
+import * as evidenceLog from './2026_11_27_000100_evidence_log.js';
 
 /**
  * Every migration by its timestamped name. A static list (not a directory scan) so migrations are
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_000400_credentials': credentials,
   '2026_11_26_000500_operations': operations,
   '2026_11_26_000600_audit_log': auditLog,
+  '2026_11_27_000100_evidence_log': evidenceLog,
 };
