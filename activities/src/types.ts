@@ -6,3 +6,6 @@ export type CentralActivities = ReturnType<typeof createCentralActivities>;
 export type SiteActivities = ReturnType<typeof createSiteActivities>;
 export type { ApplianceReport } from './site/index.js';
 export type { CentralReport } from './central/index.js';
+export type * from './site/types.js';
+export type * from './central/heal/contracts.js';
+export type * from './central/planner/contract.js';

@@ -3,3 +3,8 @@ export { pingSite } from './diagnostics/ping-site.workflow.js';
 export { exportWorkflowHistory } from './evidence/export-history.workflow.js';
 export { anchorEvidence } from './evidence/anchor-evidence.workflow.js';
 export { upgradeAnchorProof } from './evidence/upgrade-anchor.workflow.js';
+export { scanSite } from './scan/scan-site.workflow.js';
+export { discoverSite } from './discovery/discover-site.workflow.js';
+export { heal } from './heal/heal.workflow.js';
+export { siteEntity } from './site/site-entity.workflow.js';
+export { flywheel } from './flywheel/flywheel.workflow.js';

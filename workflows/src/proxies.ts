@@ -15,15 +15,26 @@ export function centralActivities() {
   });
 }
 
+export interface SiteCallOptions {
+  /** How long to wait for an appliance that is offline, all attempts included. */
+  scheduleToClose?: Duration;
+  /** One attempt. */
+  startToClose?: Duration;
+  /** Set for long activities: a crashed appliance is noticed this soon and the attempt retried. */
+  heartbeat?: Duration;
+  maximumAttempts?: number;
+}
+
 /**
  * Activities on one site's appliance. scheduleToClose bounds how long a workflow waits for an
  * appliance that is offline; heartbeats catch one that died mid-task.
  */
-export function siteActivities(siteId: string, opts: { scheduleToClose?: Duration; startToClose?: Duration } = {}) {
+export function siteActivities(siteId: string, opts: SiteCallOptions = {}) {
   return proxyActivities<SiteActivities>({
     taskQueue: siteTaskQueue(siteId),
     scheduleToCloseTimeout: opts.scheduleToClose ?? '30 minutes',
     startToCloseTimeout: opts.startToClose ?? '10 minutes',
-    retry: { maximumAttempts: 3, nonRetryableErrorTypes: [...NON_RETRYABLE_FAILURES] },
+    ...(opts.heartbeat !== undefined ? { heartbeatTimeout: opts.heartbeat } : {}),
+    retry: { maximumAttempts: opts.maximumAttempts ?? 3, nonRetryableErrorTypes: [...NON_RETRYABLE_FAILURES] },
   });
 }

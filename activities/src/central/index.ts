@@ -1,10 +1,16 @@
 import { makeReportCentral } from './report-central.js';
 import { createEvidenceActivities, type EvidenceActivityDeps } from './evidence/index.js';
+import { createPlannerActivities, type L2PlannerDeps } from './planner/index.js';
+import { createScanHealActivities, type CentralRuntime } from './heal/scan-heal-activities.js';
 
 export interface CentralActivityDeps {
   centralVersion: string;
   /** The evidence service; without it the evidence activities fail (retryably) until a worker has it. */
   evidence?: EvidenceActivityDeps;
+  /** The L2 planner (planner/contract.ts); without it planL2 answers `skipped` and findings go to L3. */
+  planner?: L2PlannerDeps;
+  /** Database, catalogue and Temporal client for scans, heals, approvals, the flywheel and schedules. */
+  scanHeal?: CentralRuntime;
 }
 
 /** Activities the central worker registers on the `central` queue. */
@@ -12,7 +18,10 @@ export function createCentralActivities(deps: CentralActivityDeps) {
   return {
     reportCentral: makeReportCentral(deps),
     ...createEvidenceActivities(deps.evidence),
+    ...createPlannerActivities(deps.planner),
+    ...createScanHealActivities(deps.scanHeal),
   };
 }
 
 export type { CentralReport } from './report-central.js';
+export type { CentralRuntime } from './heal/scan-heal-activities.js';

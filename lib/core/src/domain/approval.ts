@@ -12,7 +12,7 @@ export interface MaintenanceWindow {
   timeZone: string;
   /** Days of week the window opens (0 = Sunday). */
   days: number[];
-  /** Local start time HH:MM and length in minutes. */
+  /** Local start time HH:MM (or HH:MM:SS) and length in minutes (fractions allowed). */
   start: string;
   durationMinutes: number;
 }
@@ -42,6 +42,8 @@ export interface PendingApproval {
   expiresAt: string;
   /** How many reminders have gone out so far. */
   remindersSent: number;
+  /** The contact level the request is routed to now (0 = first contact; re-routing raises it). */
+  escalationLevel?: number;
 }
 
 export interface Approver {

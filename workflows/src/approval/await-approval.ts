@@ -1,0 +1,49 @@
+/**
+ * The approval step inside a waiting workflow: `decide` (Update, synchronous validator) and
+ * `pendingPlan` (query) are registered for the whole run; a request is mirrored for the dashboard,
+ * its approvers notified, reminded and re-routed on the SLA timeline, and it expires when the SLA
+ * runs out. Refused decisions leave no history event (the API audits them); accepted ones carry the
+ * approver's identity in the Update's history event and in the receipt.
+ */
+import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { ApprovalPlan, ApprovalPriority } from '@custos/core';
+import { centralActivities } from '../proxies.js';
+import type { ApprovalGate, GateOutcome } from './approval-gate.js';
+import { decide, pendingPlan } from './messages.js';
+import { notify } from './notifications.js';
+import { slaSteps } from './sla.js';
+
+export function registerApprovalHandlers(gate: ApprovalGate): void {
+  setHandler(pendingPlan, () => gate.pending);
+  setHandler(decide, (d) => gate.accept(d, Date.now()), { validator: (d) => gate.validate(d, Date.now()) });
+}
+
+export interface ApprovalRequest {
+  plan: ApprovalPlan;
+  priority: ApprovalPriority;
+  slaMs: number;
+  contactLevels: number;
+  summary: string;
+}
+
+export async function awaitApproval(gate: ApprovalGate, req: ApprovalRequest): Promise<GateOutcome & { planSha256: string }> {
+  const { workflowId } = workflowInfo();
+  const requestedAtMs = Date.now();
+  const expiresAt = new Date(requestedAtMs + req.slaMs).toISOString();
+  const { planSha256 } = await centralActivities().openApproval({ workflowId, plan: req.plan, priority: req.priority, requestedAt: new Date(requestedAtMs).toISOString(), expiresAt });
+  gate.open({ plan: req.plan, planSha256, priority: req.priority, requestedAtMs, slaMs: req.slaMs });
+  const event = { siteId: req.plan.siteId, workflowId, priority: req.priority, summary: req.summary, planSha256, expiresAt };
+  await notify({ kind: 'approval_requested', level: 0, ...event });
+
+  const decidedBy = async (offsetMs: number) => condition(() => gate.outcome !== undefined, Math.max(1, requestedAtMs + offsetMs - Date.now()));
+  for (const step of slaSteps(req.slaMs, req.contactLevels)) {
+    if (await decidedBy(step.afterMs)) return { ...(gate.outcome as GateOutcome), planSha256 };
+    gate.remind(step.level);
+    await notify({ kind: step.kind === 'reroute' ? 'approval_rerouted' : 'approval_reminder', level: step.level, ...event });
+  }
+  if (await decidedBy(req.slaMs)) return { ...(gate.outcome as GateOutcome), planSha256 };
+  gate.expire();
+  await centralActivities().expireApproval({ siteId: req.plan.siteId, workflowId });
+  await notify({ kind: 'approval_expired', level: gate.pending?.escalationLevel ?? 0, ...event });
+  return { kind: 'expired', planSha256 };
+}
