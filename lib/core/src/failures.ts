@@ -15,6 +15,10 @@ export const FailureType = {
   PlanRejected: 'PlanRejected',
   EvidenceStoreUnavailable: 'EvidenceStoreUnavailable',
   EvidenceRefused: 'EvidenceRefused',
+  /** The L2 planner could not get an answer this attempt (LLM endpoint down, rate-limited, or the concurrency limit is taken); retried. */
+  PlannerUnavailable: 'PlannerUnavailable',
+  /** A notification channel failed transiently (SMTP 4xx, HTTP 5xx/429, network); retried. */
+  DeliveryFailed: 'DeliveryFailed',
 } as const;
 
 export type FailureType = (typeof FailureType)[keyof typeof FailureType];

@@ -20,6 +20,7 @@ import type {
   NotificationChannelsTable,
 } from './tables/operations.js';
 import type { AuditLogTable } from './tables/audit.js';
+import type { L2BudgetDaysTable, L2LeasesTable } from './tables/l2-planner.js';
 
 /** The whole schema as kysely sees it; each table's interface lives with its feature under tables/. */
 export interface Database {
@@ -45,4 +46,6 @@ export interface Database {
   evidence_index: EvidenceIndexTable;
   notification_channels: NotificationChannelsTable;
   audit_log: AuditLogTable;
+  l2_budget_days: L2BudgetDaysTable;
+  l2_leases: L2LeasesTable;
 }

@@ -5,6 +5,7 @@ import * as appliances from './2026_11_26_000300_appliances.js';
 import * as credentials from './2026_11_26_000400_credentials.js';
 import * as operations from './2026_11_26_000500_operations.js';
 import * as auditLog from './2026_11_26_000600_audit_log.js';
+import * as l2Planner from './2026_11_27_000200_l2_planner.js';
 import * as evidenceLog from './2026_11_27_000100_evidence_log.js';
 
 /**
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_000500_operations': operations,
   '2026_11_26_000600_audit_log': auditLog,
   '2026_11_27_000100_evidence_log': evidenceLog,
+  '2026_11_27_000200_l2_planner': l2Planner,
 };

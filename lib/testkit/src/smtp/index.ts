@@ -1,0 +1,1 @@
+export { startSmtpSink, type SmtpSink, type ReceivedMail } from './smtp-sink.js';
