@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromHex, fromUtf8, toHex } from './bytes.js';
+import { canonicalize } from 'json-canonicalize';
 import { CanonicalJsonError, canonicalBytes, canonicalJson, parseCanonical } from './jcs.js';
 
 const VECTORS = new URL('../test/vectors/jcs/', import.meta.url);
@@ -63,6 +64,35 @@ describe('RFC 8785 canonical JSON', () => {
 
   it.each(['7fffffffffffffff', '7ff0000000000000', 'fff0000000000000'])('Appendix B: %s (NaN/±Infinity) is an error', (hex) => {
     expect(() => canonicalJson([float(hex)], { allowFloats: true })).toThrow(CanonicalJsonError);
+  });
+});
+
+describe('cross-check against json-canonicalize (independent implementation)', () => {
+  // Deterministic pseudo-random JSON values: nested objects and arrays, Unicode keys, floats, escapes.
+  function randomValue(seed: { n: number }, depth: number): unknown {
+    const r = () => (seed.n = (seed.n * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = Math.floor(r() * (depth > 3 ? 4 : 6));
+    const str = () => Array.from({ length: Math.floor(r() * 6) }, () => ['a', 'Z', '\n', '"', '\\', 'é', '€', '😂', '\u001f', '\ufb33', '/'][Math.floor(r() * 11)]).join('');
+    switch (pick) {
+      case 0: return str();
+      case 1: return (r() - 0.5) * 10 ** Math.floor(r() * 40 - 20);
+      case 2: return r() < 0.5;
+      case 3: return null;
+      case 4: return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(seed, depth + 1));
+      default: return Object.fromEntries(Array.from({ length: Math.floor(r() * 5) }, () => [str(), randomValue(seed, depth + 1)]));
+    }
+  }
+
+  it('agrees on 2,000 random values and on the cyberphone inputs', () => {
+    const seed = { n: 42 };
+    for (let i = 0; i < 2000; i++) {
+      const v = randomValue(seed, 0);
+      expect(canonicalJson(v, { allowFloats: true })).toBe(canonicalize(v));
+    }
+    for (const name of readdirSync(new URL('input/', VECTORS))) {
+      const v: unknown = JSON.parse(readFileSync(new URL(`input/${name}`, VECTORS), 'utf8'));
+      expect(canonicalJson(v, { allowFloats: true })).toBe(canonicalize(v));
+    }
   });
 });
 

@@ -1,11 +1,11 @@
-import { canonicalize } from 'json-canonicalize';
 import { fromUtf8, utf8 } from './bytes.js';
 
 /**
- * RFC 8785 (JCS) canonical JSON. The serialisation itself is the `json-canonicalize` library; this file
- * adds the input rules that keep evidence unambiguous across languages, checked *before* serialising
- * because the library (like JSON.stringify) silently drops `undefined`, calls `toJSON` on Dates and
- * accepts lone surrogates.
+ * RFC 8785 (JCS) canonical JSON, with the input rules that keep evidence unambiguous across languages:
+ * JSON.stringify-style serialisers silently drop `undefined`, call `toJSON` on Dates and accept lone
+ * surrogates. A small implementation rather than `json-canonicalize` because validating and
+ * serialising in one pass halves the cost on the 5,000 bundles/s write path; json-canonicalize stays
+ * as the independent cross-check in the tests.
  *
  * Strict mode (the default, and what every evidence producer uses) also forbids non-integer numbers
  * and unsafe integers (counters travel as decimal strings) and requires NFC strings: JCS does no
@@ -57,49 +57,65 @@ export function assertCanonicalString(s: string, pointer: string, strict = true)
   if (strict && s.normalize('NFC') !== s) throw new CanonicalJsonError(pointer, 'string is not Unicode NFC');
 }
 
-function checkValue(value: unknown, pointer: string, strict: boolean, depth: number): void {
-  if (depth > MAX_DEPTH) throw new CanonicalJsonError(pointer, `nesting deeper than ${MAX_DEPTH}`);
+function pointerOf(path: readonly (string | number)[]): string {
+  return path.map((p) => `/${typeof p === 'number' ? p : pointerToken(p)}`).join('');
+}
+
+/**
+ * Validates and serialises in one pass. JCS output for strings and numbers is exactly what
+ * JSON.stringify / Number#toString produce (RFC 8785 §3.2.2), and the default sort orders keys by
+ * UTF-16 code units (§3.2.3), so only the walk and the input rules are ours.
+ */
+function serialize(value: unknown, path: (string | number)[], strict: boolean): string {
+  if (path.length > MAX_DEPTH) throw new CanonicalJsonError(pointerOf(path), `nesting deeper than ${MAX_DEPTH}`);
   switch (typeof value) {
     case 'string':
-      assertCanonicalString(value, pointer, strict);
-      return;
+      if (NON_ASCII.test(value)) assertCanonicalString(value, pointerOf(path), strict);
+      return JSON.stringify(value);
     case 'boolean':
-      return;
+      return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(pointer, `number ${value} is not allowed`);
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(pointerOf(path), `number ${value} is not allowed`);
       if (strict && !Number.isSafeInteger(value)) {
-        throw new CanonicalJsonError(pointer, `number ${value} is not a safe integer (use a decimal string)`);
+        throw new CanonicalJsonError(pointerOf(path), `number ${value} is not a safe integer (use a decimal string)`);
       }
-      return;
+      return JSON.stringify(value);
     case 'object': {
-      if (value === null) return;
+      if (value === null) return 'null';
       if (Array.isArray(value)) {
+        let out = '[';
         for (let i = 0; i < value.length; i++) {
-          if (!(i in value)) throw new CanonicalJsonError(`${pointer}/${i}`, 'array has a hole');
-          checkValue(value[i], `${pointer}/${i}`, strict, depth + 1);
+          path.push(i);
+          if (!(i in value)) throw new CanonicalJsonError(pointerOf(path), 'array has a hole');
+          out += (i ? ',' : '') + serialize(value[i], path, strict);
+          path.pop();
         }
-        return;
+        return `${out}]`;
       }
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) {
-        throw new CanonicalJsonError(pointer, 'only plain objects are allowed (no Date, Map, class instances)');
+        throw new CanonicalJsonError(pointerOf(path), 'only plain objects are allowed (no Date, Map, class instances)');
       }
-      for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-        const p = `${pointer}/${pointerToken(key)}`;
-        assertCanonicalString(key, p, strict);
-        checkValue(v, p, strict, depth + 1);
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).sort();
+      let out = '{';
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        path.push(key);
+        if (NON_ASCII.test(key)) assertCanonicalString(key, pointerOf(path), strict);
+        out += `${i ? ',' : ''}${JSON.stringify(key)}:${serialize(record[key], path, strict)}`;
+        path.pop();
       }
-      return;
+      return `${out}}`;
     }
     default:
-      throw new CanonicalJsonError(pointer, `${typeof value} is not a JSON value`);
+      throw new CanonicalJsonError(pointerOf(path), `${typeof value} is not a JSON value`);
   }
 }
 
 /** Canonical JSON text of `value`; throws CanonicalJsonError naming the first offending value. */
 export function canonicalJson(value: unknown, options: CanonicalOptions = {}): string {
-  checkValue(value, '', !options.allowFloats, 0);
-  return canonicalize(value);
+  return serialize(value, [], !options.allowFloats);
 }
 
 /** Canonical JSON as UTF-8 bytes: what gets signed and hashed. */
