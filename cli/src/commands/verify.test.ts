@@ -43,7 +43,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('custos verify', () => {
+describe('custos verify', { timeout: 90_000 }, () => {
   it('exits 0 on a good kit and prints the per-site report', async () => {
     const r = await custos('verify', kit, '--trust-root', keyIdOf(KEYS.root.publicKey));
     expect(r.code).toBe(0);
