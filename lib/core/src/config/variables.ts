@@ -70,6 +70,11 @@ export const vars = {
       doc: 'Where the dashboard server calls the Central API. Unset: http://<CUSTOS_BIND_HOST>:<CUSTOS_API_PORT>.',
     }),
   ),
+  webPublicUrl: optional(
+    url('CUSTOS_WEB_PUBLIC_URL', ['http:', 'https:'], {
+      doc: 'Public origin of the dashboard (form posts from any other origin are refused). Unset: http://<CUSTOS_BIND_HOST>:<CUSTOS_WEB_PORT>.',
+    }),
+  ),
 
   siteId: text('CUSTOS_SITE_ID', { doc: 'Appliance: the one site this appliance serves (its task queue is site.<id>).' }),
   payloadKeys: text('CUSTOS_PAYLOAD_KEYS', {
