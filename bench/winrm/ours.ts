@@ -3,7 +3,7 @@
  * host (all hosts in parallel), checks every output, prints a BenchRun. A separate process so RSS is the client's.
  */
 import { WinrmClient } from '@custos/winrm';
-import { COMMANDS, expectedStdout, type BenchJob, type BenchRun } from './workload.js';
+import { COMMANDS, WARMUP_COMMANDS, expectedStdout, type BenchJob, type BenchRun } from './workload.js';
 
 async function main(): Promise<void> {
   const chunks: Buffer[] = [];
@@ -11,6 +11,11 @@ async function main(): Promise<void> {
   const job = JSON.parse(Buffer.concat(chunks).toString('utf8')) as BenchJob;
   const client = new WinrmClient({ globalConcurrency: 256, perHostConcurrency: 1 });
   let errors = 0;
+  // Warm-up on the first host (V8 tiers up during the first hundreds of calls); not measured.
+  const first = job.hosts[0] as BenchJob['hosts'][number];
+  await client.withShell({ host: first.host, port: first.port, transport: 'ntlm-http', username: first.username, password: first.password }, async (shell) => {
+    for (let i = 0; i < WARMUP_COMMANDS; i++) await shell.runCommand('hostname');
+  });
   const cpu0 = process.cpuUsage();
   const started = process.hrtime.bigint();
   try {

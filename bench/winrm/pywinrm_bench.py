@@ -10,6 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from winrm.protocol import Protocol
 
+WARMUP_COMMANDS = 60  # same as workload.ts: run on the first host before timing starts
+
 COMMANDS = [("hostname", []), ("echo", ["custos-bench \u2713"]), ("whoami", [])]
 
 
@@ -47,6 +49,7 @@ def run_host(host, n):
 def main():
     job = json.load(sys.stdin)
     hosts, n = job["hosts"], job["commandsPerHost"]
+    run_host(hosts[0], WARMUP_COMMANDS)
     cpu0 = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=len(hosts)) as pool:

@@ -25,6 +25,9 @@ export interface BenchRun {
   errors: number;
 }
 
+/** Commands each client process runs on its first host before timing starts (same for both clients). */
+export const WARMUP_COMMANDS = 60;
+
 /** cmd.exe commands run in order, cycling, one WinRS shell per host. */
 export const COMMANDS: readonly { command: string; args: string[] }[] = [
   { command: 'hostname', args: [] },

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLabSite, type LabSiteHandle } from '@custos/testkit';
-import { WinrmClient, type TransportKind } from '@custos/winrm';
+import { WinrmClient, WinrmTimeoutError, type TransportKind } from '@custos/winrm';
 import { HOSTILE_VALUES } from '../../lib/winrm/src/powershell/hostile-values.js';
 import { ECHO_PARAMS } from '../src/index.js';
 import { FIXTURE_CATALOGUE } from './fixtures/catalogue.js';
@@ -71,5 +71,37 @@ describe('parameters are data, end to end', () => {
       return out;
     });
     expect(results).toEqual(HOSTILE_VALUES.map((value) => ({ value, list: [value], nested: { value } })));
+  });
+});
+
+describe('limits and deadlines', () => {
+  it('never holds more shells on a host than perHostConcurrency, and runs every command', async () => {
+    const limited = new WinrmClient({ perHostConcurrency: 2, globalConcurrency: 8 });
+    const shells = lab.site.host('WS001').shells;
+    let peak = 0;
+    const watch = setInterval(() => (peak = Math.max(peak, shells.openShells)), 2);
+    try {
+      const outs = await Promise.all(Array.from({ length: 8 }, () => limited.runCommand(lab.target('WS001'), 'ping', ['-n', '2', '127.0.0.1'])));
+      expect(outs.every((o) => o.exitCode === 0)).toBe(true);
+    } finally {
+      clearInterval(watch);
+      limited.close();
+    }
+    expect(peak).toBe(2);
+  });
+
+  it('gives up on a command after its deadline with WinrmTimeout, and cleans the shell up', async () => {
+    const impatient = new WinrmClient({ operationTimeoutSec: 1, commandTimeoutMs: 1500 });
+    try {
+      const err = await impatient.runCommand(lab.target('DC01'), 'ping', ['-n', '10', '127.0.0.1']).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(WinrmTimeoutError);
+      expect((err as WinrmTimeoutError).retryable).toBe(true);
+      expect(lab.site.host('DC01').shells.openShells).toBe(0);
+    } finally {
+      impatient.close();
+    }
   });
 });

@@ -44,7 +44,10 @@ export const descendant = (root: Element | Document, ns: string, local: string):
 export const textOf = (el: Element | undefined): string => el?.textContent ?? '';
 
 /** XML-escapes text for element content and attribute values. */
+const NEEDS_ESCAPE = /[<>&"']/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 }
 
