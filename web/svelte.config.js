@@ -9,6 +9,11 @@ const config = {
   kit: {
     // adapter-node: server-side loads decode Temporal payloads and call the API with the user's session.
     adapter: adapter({ out: 'build', precompress: false }),
+    alias: {
+      // The Temporal payload codec, by file: @custos/runtime's entry point also pulls in the Temporal
+      // worker (native bridge), which the dashboard must not load just to decrypt payloads.
+      '$custos/payload-codec': '../lib/runtime/src/codec/aes-gcm-codec.ts',
+    },
   },
 };
 

@@ -7,11 +7,14 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { webOrigin } from '../src/lib/server/config.js';
 import { loadConfigOrExit } from './load-config.js';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 
-async function serveBuild(host: string, port: number): Promise<() => Promise<void>> {
+async function serveBuild(host: string, port: number, origin: string): Promise<() => Promise<void>> {
+  // adapter-node reads ORIGIN when its handler loads; without it, it assumes https and refuses http form posts.
+  process.env['ORIGIN'] = origin;
   const handlerFile = fileURLToPath(new URL('../build/handler.js', import.meta.url));
   if (!existsSync(handlerFile)) throw new Error(`no dashboard build at ${handlerFile}: run \`npm run -w web build\` or start with --dev`);
   const { handler } = (await import(handlerFile)) as { handler: Parameters<typeof createServer>[1] };
@@ -30,7 +33,7 @@ async function serveDev(host: string, port: number): Promise<() => Promise<void>
 async function run(): Promise<void> {
   const config = loadConfigOrExit();
   const dev = process.argv.includes('--dev');
-  const close = await (dev ? serveDev : serveBuild)(config.bindHost, config.webPort);
+  const close = dev ? await serveDev(config.bindHost, config.webPort) : await serveBuild(config.bindHost, config.webPort, webOrigin(config));
   console.log(`web: dashboard (${dev ? 'dev server' : 'build'}) listening on http://${config.bindHost}:${config.webPort}`);
   let stopping = false;
   const stop = () => {

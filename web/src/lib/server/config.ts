@@ -8,6 +8,7 @@ export const loadWebConfig = defineConfig([
   'bindHost',
   'apiPort',
   'webApiUrl',
+  'webPublicUrl',
   'databaseUrl',
   'temporalAddress',
   'temporalNamespace',
@@ -19,19 +20,25 @@ export const loadWebConfig = defineConfig([
   'payloadKeys',
 ]);
 
+export type WebConfig = ReturnType<typeof loadWebConfig>;
 
-let loaded: ReturnType<typeof loadWebConfig> | undefined;
+let loaded: WebConfig | undefined;
 
-export function webConfig(): ReturnType<typeof loadWebConfig> {
+export function webConfig(): WebConfig {
   loaded ??= loadWebConfig(process.env);
   return loaded;
 }
 
+/** The dashboard's public origin, which browser form posts must come from. */
+export function webOrigin(config: WebConfig): string {
+  if (config.webPublicUrl) return config.webPublicUrl.origin;
+  const host = config.bindHost === '0.0.0.0' || config.bindHost === '::' ? '127.0.0.1' : config.bindHost;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.webPort}`;
+}
+
 /** Base URL of the Central API as the dashboard server reaches it. */
-export function apiBaseUrl(config: ReturnType<typeof loadWebConfig>): string {
+export function apiBaseUrl(config: WebConfig): string {
   if (config.webApiUrl) return config.webApiUrl.toString().replace(/\/$/, '');
   const host = config.bindHost === '0.0.0.0' || config.bindHost === '::' ? '127.0.0.1' : config.bindHost;
   return `http://${host.includes(':') ? `[${host}]` : host}:${config.apiPort}`;
 }
-
-export type WebConfig = ReturnType<typeof loadWebConfig>;

@@ -51,9 +51,11 @@ export function subjectOf(input: unknown): { label: string; value: string }[] {
 export function failureOf(attrs: Attrs): { type?: string; message: string } | undefined {
   const f = attrs['failure'] ?? at(attrs, 'outcome', 'failure');
   if (!f || typeof f !== 'object') return undefined;
-  const message = text(at(f, 'message')) ?? 'failed';
+  // With encodeCommonAttributes the message travels (encrypted) in encodedAttributes, decoded by now.
+  const messageOf = (x: unknown) => text(at(x, 'encodedAttributes', 'message')) ?? text(at(x, 'message'));
+  const message = messageOf(f) ?? 'failed';
   const type = text(at(f, 'applicationFailureInfo', 'type')) ?? text(at(f, 'cause', 'applicationFailureInfo', 'type'));
-  const cause = text(at(f, 'cause', 'message'));
+  const cause = messageOf(at(f, 'cause'));
   return { ...(type && { type }), message: cause && cause !== message ? `${message}: ${cause}` : message };
 }
 

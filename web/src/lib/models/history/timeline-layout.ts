@@ -1,5 +1,8 @@
 import type { Span } from './group-spans.js';
 
+/** What a bar needs of a span (a Span or a SpanRow). */
+export type Barred = Pick<Span, 'id' | 'start' | 'end' | 'pending'> & { events: readonly { id: number; time: number }[] };
+
 export interface TimelineBar {
   spanId: number;
   /** Left edge and width in px within the chart width. */
@@ -27,7 +30,7 @@ export function project(scale: TimelineScale, time: number): number {
 }
 
 /** Bars for spans; a still-open span runs to `now` (the chart's end) so waiting is visible. */
-export function layoutBars(spans: readonly Span[], scale: TimelineScale, minWidth = 3): TimelineBar[] {
+export function layoutBars(spans: readonly Barred[], scale: TimelineScale, minWidth = 3): TimelineBar[] {
   return spans.map((s) => {
     const x = project(scale, s.start);
     const right = project(scale, s.pending ? scale.end : s.end);

@@ -1,0 +1,53 @@
+import { error } from '@sveltejs/kit';
+import { SiteId, HealTier, HostId, RunbookId, Outcome } from '@custos/core';
+import { UrlState, UrlStateError } from '$lib/models/url-state';
+import { load as loadApi } from '$lib/server/api/result';
+import { visibilityScope } from '$lib/server/scope';
+import { temporal } from '$lib/server/temporal/client';
+import type { PageServerLoad } from './$types';
+
+const STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'TimedOut', 'ContinuedAsNew'] as const;
+const LIMIT = 100;
+
+/**
+ * Workflow runs the user may read, newest first, from Temporal visibility. The tenancy condition
+ * comes from the user's scope (search attributes hold opaque ids only); each row links to the
+ * history page, which checks access again.
+ */
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const user = locals.user!;
+  const state = new UrlState(url.searchParams);
+  const siteId = state.uuid('site');
+  const status = state.one('status', ['', ...STATUSES] as const, '');
+  const type = state.text('type', 64);
+  if (type !== '' && !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(type)) state.problems.push(`?type=${type} is not a workflow type name`);
+  try {
+    state.check();
+  } catch (err) {
+    if (err instanceof UrlStateError) error(400, { message: err.message });
+    throw err;
+  }
+  const sites = await loadApi(locals.api.GET('/sites'), url);
+  if (siteId && !sites.some((s) => s.id === siteId)) error(404, { message: 'Not found.' });
+
+  const conditions = [visibilityScope(user), siteId && `CustosSiteId = '${siteId}'`, type && `WorkflowType = '${type}'`, status && `ExecutionStatus = '${status}'`].filter(Boolean);
+  const { client } = await temporal();
+  const runs = [];
+  for await (const w of client.workflow.list({ query: conditions.join(' AND '), pageSize: LIMIT })) {
+    runs.push({
+      workflowId: w.workflowId,
+      runId: w.runId,
+      type: w.type,
+      status: w.status.name,
+      startTime: w.startTime.getTime(),
+      closeTime: w.closeTime?.getTime() ?? null,
+      siteId: w.typedSearchAttributes.get(SiteId) ?? null,
+      hostId: w.typedSearchAttributes.get(HostId) ?? null,
+      runbookId: w.typedSearchAttributes.get(RunbookId) ?? null,
+      tier: w.typedSearchAttributes.get(HealTier) ?? null,
+      outcome: w.typedSearchAttributes.get(Outcome) ?? null,
+    });
+    if (runs.length >= LIMIT) break;
+  }
+  return { runs, sites: sites.map((s) => ({ id: s.id, name: s.name })), filter: { siteId: siteId ?? '', status, type }, statuses: STATUSES, limit: LIMIT };
+};
