@@ -12,6 +12,7 @@ export const loadApiConfig = defineConfig([
   'credentialPreviousKeys',
   'temporalAddress',
   'temporalNamespace',
+  'payloadKeys',
 ]);
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;

@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { Connection } from '@temporalio/client';
 import { connectDatabase, CredentialKeyring, parsePreviousKeys } from '@custos/db';
+import { dataConverterFromConfig } from '@custos/runtime';
 import { buildApp, REDACT } from './app.js';
 import { loadApiConfig } from './config.js';
 import { temporalGateway } from './temporal/gateway.js';
@@ -15,7 +16,7 @@ async function run(): Promise<void> {
     {
       db,
       keyring,
-      workflows: temporalGateway(connection, config.temporalNamespace),
+      workflows: temporalGateway(connection, config.temporalNamespace, dataConverterFromConfig(config)),
       publicUrl: config.apiPublicUrl,
       allowInsecureOidcIssuer: config.env !== 'production',
       authRateLimit: 10,

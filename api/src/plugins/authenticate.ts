@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import createCsrfTokens from '@fastify/csrf';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { findLiveApplianceByToken, findLiveSession, loadPrincipal, useApiToken } from '@custos/db';
+import { findLiveApiToken, findLiveApplianceByToken, findLiveSession, loadPrincipal, touchApiToken } from '@custos/db';
 import { ApiError } from '../errors.js';
 import { isAllowed, type Action } from '../auth/policy.js';
 import type { AppliancePrincipal, Principal, TokenScope, UserPrincipal } from '../auth/principal.js';
@@ -48,8 +48,9 @@ function bearer(request: FastifyRequest): string | undefined {
 }
 
 async function userFromToken(app: FastifyInstance, token: string): Promise<UserPrincipal | undefined> {
-  const row = await useApiToken(app.deps.db, sha256(token));
+  const row = await findLiveApiToken(app.deps.db, sha256(token));
   if (!row) return undefined;
+  if (row.last_used_at === null || Date.now() - row.last_used_at.getTime() > 60_000) await touchApiToken(app.deps.db, row.id);
   return principalOf(app, row.user_id, { kind: 'token', tokenId: row.id, scopes: row.scopes as TokenScope[] });
 }
 

@@ -1,4 +1,5 @@
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError, type Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { CENTRAL_TASK_QUEUE, type Decision, type DecisionReceipt, type PendingApproval } from '@custos/core';
 import { decide, pendingPlan } from '@custos/workflows/messages';
 
@@ -19,13 +20,17 @@ export interface WorkflowGateway {
   startScan(siteId: string, identity: string): Promise<{ workflowId: string }>;
 }
 
-/** The gateway over a real Temporal connection; one Client per identity, sharing the connection. */
-export function temporalGateway(connection: Connection, namespace: string): WorkflowGateway {
+/**
+ * The gateway over a real Temporal connection; one Client per identity, sharing the connection.
+ * `dataConverter` must be the project's encrypting converter (@custos/runtime), the same the
+ * workers use, or the workflow cannot read the decision.
+ */
+export function temporalGateway(connection: Connection, namespace: string, dataConverter: DataConverter): WorkflowGateway {
   const clients = new Map<string, Client>();
   const clientFor = (identity: string): Client => {
     let c = clients.get(identity);
     if (!c) {
-      c = new Client({ connection, namespace, identity });
+      c = new Client({ connection, namespace, identity, dataConverter });
       if (clients.size > 1000) clients.clear();
       clients.set(identity, c);
     }

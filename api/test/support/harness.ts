@@ -56,7 +56,7 @@ export async function startHarness(label: string, opts: { approvals?: boolean; p
   const app = await buildApp({
     db,
     keyring,
-    workflows: temporalGateway(connection, namespace),
+    workflows: temporalGateway(connection, namespace, temporal.dataConverter),
     publicUrl: new URL(opts.publicUrl ?? 'http://127.0.0.1:3000'),
     allowInsecureOidcIssuer: true,
     authRateLimit: opts.authRateLimit ?? 10_000,
@@ -69,6 +69,7 @@ export async function startHarness(label: string, opts: { approvals?: boolean; p
       connection: temporal.workerConnection,
       namespace,
       taskQueue: probeQueue,
+      dataConverter: temporal.dataConverter,
       workflowsPath: fileURLToPath(new URL('../fixtures/approval-probe.workflow.ts', import.meta.url)),
     });
     running = worker.run();

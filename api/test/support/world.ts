@@ -45,7 +45,7 @@ export interface World {
   other: Place;
   actors: Record<Role, Actor>;
   /** Another partner's admin, for checks from the other side. */
-  otherAdmin: Actor;
+  otherAdmin: Actor & { email: string };
 }
 
 async function place(db: Kysely<Database>, partnerId: string, tag: string): Promise<Place> {

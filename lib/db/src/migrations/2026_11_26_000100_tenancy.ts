@@ -35,6 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index sites_partner_idx on sites (partner_id, name);
     create index sites_client_idx on sites (client_id, name);
+    create index sites_created_idx on sites (created_at, id);
     create table hosts (
       id uuid primary key default gen_random_uuid(),
       partner_id uuid not null,

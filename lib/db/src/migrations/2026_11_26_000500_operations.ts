@@ -38,6 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index findings_partner_idx on findings (partner_id, observed_at desc, id desc);
     create index findings_client_idx on findings (client_id, observed_at desc, id desc);
     create index findings_site_idx on findings (site_id, observed_at desc, id desc);
+    create index findings_time_idx on findings (observed_at desc, id desc);
     create index findings_open_idx on findings (site_id) where status = 'open';
     create table incidents (
       id uuid primary key default gen_random_uuid(),

@@ -18,16 +18,28 @@ export function createApiToken(
     .executeTakeFirstOrThrow();
 }
 
-/** A token that is neither revoked nor expired, stamped as used. */
-export function useApiToken(db: Db, tokenSha256: Buffer): Promise<ApiTokenView | undefined> {
+/** A token that is neither revoked nor expired. */
+export function findLiveApiToken(db: Db, tokenSha256: Buffer): Promise<ApiTokenView | undefined> {
   return db
-    .updateTable('api_tokens')
-    .set({ last_used_at: new Date() })
+    .selectFrom('api_tokens')
+    .select(PUBLIC_COLUMNS)
     .where('token_sha256', '=', tokenSha256)
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', new Date())
-    .returning(PUBLIC_COLUMNS)
     .executeTakeFirst();
+}
+
+/**
+ * Stamps a token as used, at most once a minute: a write (and its commit flush) on every request
+ * would cost more than the request itself, and minute precision is all "last used" needs.
+ */
+export async function touchApiToken(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: new Date() })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(Date.now() - 60_000))]))
+    .execute();
 }
 
 /** A user sees and revokes only their own tokens. */

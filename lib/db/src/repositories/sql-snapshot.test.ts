@@ -103,7 +103,9 @@ const calls: Record<string, (db: Kysely<Database>) => Promise<unknown>> = {
   listAudit: (db) => repo.listAudit(db, scopes.clients!, { limit: 50 }),
   listUsers: (db) => repo.listUsers(db, scopes.partner!),
   acceptTotpStep: (db) => repo.acceptTotpStep(db, P, 59),
-  useApiToken: (db) => repo.useApiToken(db, Buffer.alloc(32)),
+  findLiveApiToken: (db) => repo.findLiveApiToken(db, Buffer.alloc(32)),
+  touchApiToken: (db) => repo.touchApiToken(db, P),
+  loadPrincipal: (db) => repo.loadPrincipal(db, P),
 };
 
 describe('repository SQL', () => {

@@ -29,13 +29,20 @@ export function findUserByEmail(db: Db, email: string): Promise<User | undefined
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
-/** The user with membership and grants, or undefined if missing or disabled. */
+/** The user with membership and grants, or undefined if missing or disabled. One query (plus grants for auditors). */
 export async function loadPrincipal(db: Db, userId: string): Promise<Principal | undefined> {
-  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).where('disabled_at', 'is', null).executeTakeFirst();
-  if (!user) return undefined;
-  const membership = await db.selectFrom('memberships').selectAll().where('user_id', '=', userId).executeTakeFirst();
-  if (!membership) return undefined;
-  const grants = membership.role === 'auditor' ? await db.selectFrom('auditor_grants').select('client_id').where('user_id', '=', userId).execute() : [];
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('memberships as m', 'm.user_id', 'u.id')
+    .selectAll('u')
+    .select(['m.role', 'm.partner_id', 'm.client_id', 'm.expires_at', 'm.created_at as membership_created_at'])
+    .where('u.id', '=', userId)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { role, partner_id, client_id, expires_at, membership_created_at, ...user } = row;
+  const membership: Membership = { user_id: user.id, role, partner_id, client_id, expires_at, created_at: membership_created_at };
+  const grants = role === 'auditor' ? await db.selectFrom('auditor_grants').select('client_id').where('user_id', '=', userId).execute() : [];
   return { user, membership, grantedClientIds: grants.map((g) => g.client_id) };
 }
 
