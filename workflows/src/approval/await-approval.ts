@@ -42,8 +42,9 @@ export async function awaitApproval(gate: ApprovalGate, req: ApprovalRequest): P
     await notify({ kind: step.kind === 'reroute' ? 'approval_rerouted' : 'approval_reminder', level: step.level, ...event });
   }
   if (await decidedBy(req.slaMs)) return { ...(gate.outcome as GateOutcome), planSha256 };
+  const level = gate.pending?.escalationLevel ?? 0;
   gate.expire();
   await centralActivities().expireApproval({ siteId: req.plan.siteId, workflowId });
-  await notify({ kind: 'approval_expired', level: gate.pending?.escalationLevel ?? 0, ...event });
+  await notify({ kind: 'approval_expired', level, ...event });
   return { kind: 'expired', planSha256 };
 }

@@ -9,7 +9,8 @@ import type { HealContext, RunbookFacts } from '@custos/activities/types';
 import { centralActivities } from '../proxies.js';
 import { decideFirstTier } from './first-tier.js';
 import type { HealInput } from './heal-types.js';
-import { plannerActivities } from './planner.js';
+import { planWithL2 } from './planner.js';
+import { workflowInfo } from '@temporalio/workflow';
 
 export interface ChosenAction {
   tier: 'L1' | 'L2' | 'L3';
@@ -35,15 +36,7 @@ export async function chooseAction(input: HealInput, ctx: HealContext): Promise<
   } else if (first.kind === 'escalate') {
     escalation = { ...first, kind: 'escalate' };
   } else {
-    const plan = await plannerActivities().planRemediation({
-      siteId: input.siteId,
-      findingId: input.findingId,
-      hostKind: input.host.kind,
-      runbookId: input.runbookId,
-      version: input.version,
-      severity: input.severity,
-      output: input.output,
-    });
+    const plan = await planWithL2(input, workflowInfo().workflowId);
     if (plan.kind === 'plan') {
       const facts = await central.describeRunbook({ runbookId: plan.runbookId, version: plan.version });
       if (facts && facts.hasRemediate && facts.healMode !== 'alert-only') {
@@ -51,7 +44,7 @@ export async function chooseAction(input: HealInput, ctx: HealContext): Promise<
       }
       escalation = { kind: 'escalate', ruleId: null, priority: input.severity, reason: `L2 chose ${plan.runbookId} v${plan.version}, which is not a remediable catalogue runbook` };
     } else {
-      escalation = { kind: 'escalate', ruleId: null, priority: input.severity, reason: `L2: ${plan.reason}` };
+      escalation = { kind: 'escalate', ruleId: null, priority: input.severity, reason: plan.reason };
     }
   }
   if (ctx.runbook?.hasRemediate && ctx.runbook.healMode !== 'alert-only') {

@@ -6,6 +6,9 @@
 import type { CooldownClaim, CooldownClaimResult, SiteConfig, SiteSnapshot } from '@custos/activities/types';
 import { windowProblems } from './maintenance-window.js';
 
+/** Plain-JSON copy (structuredClone is not in the workflow sandbox). */
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
 const WEEK_MINUTES = 7 * 24 * 60;
 const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
 
@@ -49,7 +52,7 @@ export class SiteState {
   private readonly cooldowns: Map<string, number>;
 
   constructor(readonly siteId: string, snapshot: SiteSnapshot) {
-    this.config = structuredClone(snapshot.config);
+    this.config = copy(snapshot.config);
     this.version = snapshot.configVersion;
     this.cooldowns = new Map(snapshot.cooldowns);
   }
@@ -57,7 +60,7 @@ export class SiteState {
   configure(patch: Partial<SiteConfig>): void {
     const problems = configProblems(patch);
     if (problems.length > 0) throw new RangeError(`site configuration refused: ${problems.join('; ')}`);
-    this.config = { ...this.config, ...structuredClone(patch) };
+    this.config = { ...this.config, ...copy(patch) };
     this.version++;
   }
 
@@ -74,6 +77,6 @@ export class SiteState {
   }
 
   snapshot(): SiteSnapshot {
-    return { siteId: this.siteId, config: structuredClone(this.config), configVersion: this.version, cooldowns: [...this.cooldowns.entries()] };
+    return { siteId: this.siteId, config: copy(this.config), configVersion: this.version, cooldowns: [...this.cooldowns.entries()] };
   }
 }

@@ -1,0 +1,185 @@
+/**
+ * A real world for scan and heal tests: a fresh PostgreSQL database (migrated) with one partner,
+ * client and site whose hosts are a lab site's simulated Windows hosts, the stack's Temporal dev
+ * server, a central worker with the scan/heal runtime on a queue of its own, and an appliance worker
+ * for the site reaching the lab over WinRM with credentials fetched from the lab's admin API.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
+import type { Kysely } from 'kysely';
+import { createCentralActivities, createSiteActivities, CredentialVault, LabSiteDirectory, RemediationJournal, type CentralRuntime } from '@custos/activities';
+import { siteTaskQueue } from '@custos/core';
+import { connectDatabase, migrateToLatest, type Database } from '@custos/db';
+import type { HostKind } from '@custos/lab';
+import type { Catalogue } from '@custos/runbooks';
+import { connectTemporal, createTestDatabase, startLabSite, uniqueName, type LabSiteHandle, type TemporalTestConnections, type TestDatabase } from '@custos/testkit';
+import { WinrmClient } from '@custos/winrm';
+import { fixtureCatalogue, FIXTURE_HANDLERS, fixtureScriptCatalogue } from '../../../activities/test/fixtures/lab-handlers.js';
+
+const ROLE: Record<HostKind, 'domain_controller' | 'server' | 'workstation'> = { dc: 'domain_controller', server: 'server', workstation: 'workstation' };
+
+export interface Tenant {
+  partnerId: string;
+  clientId: string;
+  siteId: string;
+  /** Inventory host id by lab host name. */
+  hostIds: Record<string, string>;
+}
+
+export interface Appliance {
+  worker: Worker;
+  journalDir: string;
+  stop(): Promise<void>;
+}
+
+export interface World {
+  db: Kysely<Database>;
+  lab: LabSiteHandle;
+  tenant: Tenant;
+  temporal: TemporalTestConnections;
+  catalogue: Catalogue;
+  centralTaskQueue: string;
+  flywheelWorkflowId: string;
+  /** Notifications the heals sent (recorded by the central worker's `notify`). */
+  notifications: unknown[];
+  startAppliance(opts?: { journalDir?: string }): Promise<Appliance>;
+  stop(): Promise<void>;
+}
+
+export async function seedTenant(db: Kysely<Database>, hosts: { name: string; kind: HostKind }[]): Promise<Tenant> {
+  const tag = uniqueName('t');
+  const p = await db.insertInto('partners').values({ name: `Partner ${tag}`, slug: tag }).returning('id').executeTakeFirstOrThrow();
+  const c = await db.insertInto('clients').values({ partner_id: p.id, name: `Clinic ${tag}` }).returning('id').executeTakeFirstOrThrow();
+  const s = await db.insertInto('sites').values({ partner_id: p.id, client_id: c.id, name: `Main ${tag}` }).returning('id').executeTakeFirstOrThrow();
+  const rows = await db
+    .insertInto('hosts')
+    .values(hosts.map((h) => ({ partner_id: p.id, client_id: c.id, site_id: s.id, hostname: h.name, os: null, role: ROLE[h.kind], last_seen_at: null })))
+    .returning(['id', 'hostname'])
+    .execute();
+  return { partnerId: p.id, clientId: c.id, siteId: s.id, hostIds: Object.fromEntries(rows.map((r) => [r.hostname, r.id])) };
+}
+
+export function centralRuntime(db: Kysely<Database>, catalogue: Catalogue, temporal: TemporalTestConnections, flywheelWorkflowId: string): CentralRuntime {
+  return { db, catalogue, temporal: temporal.client, flywheelWorkflowId, scanBatchSize: 5, scanParallelBatches: 2 };
+}
+
+export async function startCentralWorker(opts: {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  runtime: CentralRuntime;
+  dataConverter: DataConverter;
+  notifications: unknown[];
+}): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    dataConverter: opts.dataConverter,
+    activities: {
+      ...createCentralActivities({ centralVersion: 'test-central', scanHeal: opts.runtime }),
+      // Records what would be delivered (the notification channels are another component's).
+      notify: async (event: unknown) => {
+        opts.notifications.push(event);
+        return { delivered: 1 };
+      },
+    },
+  });
+}
+
+export async function startApplianceWorker(opts: {
+  connection: NativeConnection;
+  namespace: string;
+  siteId: string;
+  adminUrl: string;
+  catalogue: Catalogue;
+  dataConverter: DataConverter;
+  journalDir: string;
+}): Promise<Appliance> {
+  const winrm = new WinrmClient({ globalConcurrency: 32, perHostConcurrency: 2 });
+  const journal = RemediationJournal.open(opts.journalDir);
+  const worker = await Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: siteTaskQueue(opts.siteId),
+    dataConverter: opts.dataConverter,
+    activities: createSiteActivities({
+      siteId: opts.siteId,
+      applianceVersion: 'test-appliance',
+      runtime: { catalogue: opts.catalogue, vault: new CredentialVault(new LabSiteDirectory(opts.adminUrl)), winrm, journal },
+    }),
+  });
+  const running = worker.run();
+  return {
+    worker,
+    journalDir: opts.journalDir,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      winrm.close();
+      journal.close();
+    },
+  };
+}
+
+export async function startWorld(opts: { hosts: number; kinds?: HostKind[]; appliance?: boolean }): Promise<World> {
+  const testDb: TestDatabase = await createTestDatabase('scanheal');
+  const db = connectDatabase(testDb.url, { max: 5 });
+  await migrateToLatest(db);
+  const lab = await startLabSite({ hosts: opts.hosts, kinds: opts.kinds, catalogue: await fixtureScriptCatalogue(), handlers: FIXTURE_HANDLERS });
+  const tenant = await seedTenant(db, lab.hosts);
+  const temporal = await connectTemporal();
+  const catalogue = fixtureCatalogue();
+  const centralTaskQueue = uniqueName('central');
+  const flywheelWorkflowId = uniqueName('flywheel');
+  const notifications: unknown[] = [];
+  const central = await startCentralWorker({
+    connection: temporal.workerConnection,
+    namespace: temporal.namespace,
+    taskQueue: centralTaskQueue,
+    runtime: centralRuntime(db, catalogue, temporal, flywheelWorkflowId),
+    dataConverter: temporal.dataConverter,
+    notifications,
+  });
+  const centralRun = central.run();
+  const appliances: Appliance[] = [];
+  const tempDirs: string[] = [];
+  const world: World = {
+    db,
+    lab,
+    tenant,
+    temporal,
+    catalogue,
+    centralTaskQueue,
+    flywheelWorkflowId,
+    notifications,
+    async startAppliance(o = {}) {
+      const journalDir = o.journalDir ?? mkdtempSync(path.join(tmpdir(), 'custos-appliance-'));
+      if (!o.journalDir) tempDirs.push(journalDir);
+      const a = await startApplianceWorker({ connection: temporal.workerConnection, namespace: temporal.namespace, siteId: tenant.siteId, adminUrl: lab.adminUrl, catalogue, dataConverter: temporal.dataConverter, journalDir });
+      appliances.push(a);
+      return a;
+    },
+    async stop() {
+      // Long-lived entities this world started (site entity, flywheel) end with it.
+      for (const id of [`site:${tenant.siteId}`, flywheelWorkflowId]) {
+        await temporal.client.workflow.getHandle(id).terminate('test world stopped').catch(() => undefined);
+      }
+      await Promise.all(appliances.map((a) => a.stop()));
+      if (central.getState() === 'RUNNING') central.shutdown();
+      await centralRun;
+      await temporal.close();
+      await lab.stop();
+      await db.destroy();
+      await testDb.drop();
+      for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+    },
+  };
+  if (opts.appliance !== false) await world.startAppliance();
+  return world;
+}
