@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLabSite, type LabSiteHandle } from '@custos/testkit';
-import { WinrmClient, WinrmTimeoutError, type TransportKind } from '@custos/winrm';
+import { TlsMismatchError, WinrmClient, WinrmTimeoutError, type TransportKind } from '@custos/winrm';
 import { HOSTILE_VALUES } from '../../lib/winrm/src/powershell/hostile-values.js';
 import { ECHO_PARAMS } from '../src/index.js';
 import { FIXTURE_CATALOGUE } from './fixtures/catalogue.js';
@@ -38,6 +38,20 @@ describe.each(['ntlm-http', 'ntlm-https', 'basic-https'] as TransportKind[])('ov
       (await shell.runScript({ header: { adhoc: ECHO_PARAMS.name }, script: ECHO_PARAMS.body, params: { n: 1 } })).result,
     ]);
     expect(out).toEqual(['WS001\r\n', 'custoslab\\labadmin\r\n', { n: 1 }]);
+  });
+});
+
+describe('TLS trust', () => {
+  it('accepts the host certificate as a CA (chain and IP SAN checked) and refuses another host’s', async () => {
+    const [dc, ws] = [lab.hosts.find((h) => h.name === 'DC01')!, lab.hosts.find((h) => h.name === 'WS001')!];
+    const viaCa = { ...lab.target('DC01', 'basic-https'), tls: { ca: dc.tls.certificatePem } };
+    expect((await client.runCommand(viaCa, 'hostname')).stdout).toBe('DC01\r\n');
+    const wrongCa = { ...viaCa, tls: { ca: ws.tls.certificatePem } };
+    const err = await client.runCommand(wrongCa, 'hostname').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(TlsMismatchError);
   });
 });
 

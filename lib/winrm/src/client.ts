@@ -2,6 +2,7 @@
  * The WinRM client the appliance uses: sessions per host (keep-alive, authenticated once per socket), one WinRS
  * shell per batch, global and per-host concurrency limits, deadlines, and the PowerShell script convention.
  */
+import { createHash } from 'node:crypto';
 import { ScriptError, WsmanFaultError } from './errors.js';
 import type { TlsPinning } from './auth/tls.js';
 import { Semaphore } from './limits.js';
@@ -152,7 +153,10 @@ export class WinrmClient {
   }
 
   private poolFor(target: WinrmTarget): HostPool {
-    const key = `${target.transport}://${target.username}@${target.host}:${defaultPort(target)}`;
+    // Credentials and TLS trust are part of the key: a connection verified or authenticated under other settings
+    // (an old pin, a rotated password) must never be reused for this target.
+    const trust = createHash('sha256').update(JSON.stringify([target.password, target.tls?.sha256Fingerprint, target.tls?.ca?.toString(), target.tls?.servername, target.path])).digest('base64');
+    const key = `${target.transport}://${target.username}@${target.host}:${defaultPort(target)}#${trust}`;
     let pool = this.pools.get(key);
     if (!pool) {
       pool = { slots: new Semaphore(this.opts.perHostConcurrency), idle: [], all: new Set() };
