@@ -9,3 +9,4 @@ export type { CentralReport } from './central/index.js';
 export type * from './site/types.js';
 export type * from './central/heal/contracts.js';
 export type * from './central/planner/contract.js';
+export type * from './central/notify/contract.js';

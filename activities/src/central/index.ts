@@ -1,6 +1,7 @@
 import { makeReportCentral } from './report-central.js';
 import { createEvidenceActivities, type EvidenceActivityDeps } from './evidence/index.js';
 import { createPlannerActivities, type L2PlannerDeps } from './planner/index.js';
+import { createNotifyActivities, type NotifyDeps } from './notify/index.js';
 import { createScanHealActivities, type CentralRuntime } from './heal/scan-heal-activities.js';
 
 export interface CentralActivityDeps {
@@ -9,6 +10,8 @@ export interface CentralActivityDeps {
   evidence?: EvidenceActivityDeps;
   /** The L2 planner (planner/contract.ts); without it planL2 answers `skipped` and findings go to L3. */
   planner?: L2PlannerDeps;
+  /** Email, signed webhooks and chat (notify/contract.ts); without it every delivery reports "not configured". */
+  notify?: NotifyDeps;
   /** Database, catalogue and Temporal client for scans, heals, approvals, the flywheel and schedules. */
   scanHeal?: CentralRuntime;
 }
@@ -19,6 +22,7 @@ export function createCentralActivities(deps: CentralActivityDeps) {
     reportCentral: makeReportCentral(deps),
     ...createEvidenceActivities(deps.evidence),
     ...createPlannerActivities(deps.planner),
+    ...createNotifyActivities(deps.notify),
     ...createScanHealActivities(deps.scanHeal),
   };
 }

@@ -1,0 +1,1 @@
+export { createTestCa, type TestCa } from './test-ca.js';
