@@ -41,7 +41,11 @@ export async function verifySite(ctx: VerifyContext, tenant: string, site: strin
   const entryHex = (i: number) => (entries && i < entries.length ? toHex(entries[i]!) : undefined);
 
   const bySeq = new Map<number, EnvelopeFile[]>();
-  for (const e of envelopeFiles) bySeq.set(e.seq, [...(bySeq.get(e.seq) ?? []), e]);
+  for (const e of envelopeFiles) {
+    const list = bySeq.get(e.seq);
+    if (list) list.push(e);
+    else bySeq.set(e.seq, [e]);
+  }
   // Digest of the envelope accepted at each seq, used for the next one's `prev`.
   const accepted = new Map<number, string>();
   const contents = new Map<string, Uint8Array>();

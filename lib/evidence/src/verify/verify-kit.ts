@@ -43,7 +43,9 @@ export async function verifyKit(source: KitSource, options: VerifyKitOptions): P
   for (const p of paths) {
     if ('tenant' in p) {
       const key = `${p.tenant}/${p.site}`;
-      sites.set(key, [...(sites.get(key) ?? []), p]);
+      const list = sites.get(key);
+      if (list) list.push(p);
+      else sites.set(key, [p]);
     }
   }
   const counter = { done: 0, total: paths.filter((p) => p.kind === 'envelope').length };
