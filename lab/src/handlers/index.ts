@@ -3,5 +3,6 @@
  * catalogue's authors add theirs here.
  */
 import type { RunbookHandlers } from '../scripts/handler.js';
+import { RUNBOOK_HANDLERS } from '../runbooks/index.js';
 
-export const LAB_HANDLERS: readonly RunbookHandlers[] = [];
+export const LAB_HANDLERS: readonly RunbookHandlers[] = [...RUNBOOK_HANDLERS];
