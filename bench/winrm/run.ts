@@ -20,6 +20,11 @@ const OURS = fileURLToPath(new URL('./ours.ts', import.meta.url));
 const MAX_HOSTS = 32;
 /** The lab is single-threaded per process; two processes keep it from being the bottleneck on 2 cores. */
 const LAB_PROCESSES = 2;
+/**
+ * SESSIONS: every process (lab, each client run) starts in its own session. Linux autogroup scheduling shares the CPU
+ * per session, so on a busy shared machine a client does not get more CPU merely by having more threads
+ * (python3-winrm uses one thread per host, our client one event loop).
+ */
 /** Rounds per scenario, alternating the clients; medians are reported (the machine is shared and noisy). */
 const ROUNDS = 3;
 const SCENARIOS = [
@@ -30,6 +35,7 @@ const SCENARIOS = [
 async function startLab(stateDir: string, count: number, seed: number): Promise<{ child: ChildProcess; hosts: BenchHost[] }> {
   const child = spawn(TSX, [join(ROOT, 'cli/src/main.ts'), 'lab', 'serve', '--hosts', String(count), '--kinds', 'workstation', '--seed', String(seed), '--state-dir', stateDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true, // own session: see SESSIONS below
   });
   const hosts: BenchHost[] = [];
   const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
@@ -46,7 +52,7 @@ async function startLab(stateDir: string, count: number, seed: number): Promise<
 
 function runOurs(job: BenchJob): Promise<BenchRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [OURS], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(TSX, [OURS], { stdio: ['pipe', 'pipe', 'inherit'], detached: true });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as BenchRun) : reject(new Error(`ours.ts exited ${code}`))));
@@ -73,14 +79,14 @@ async function main(): Promise<void> {
     // Warm-up (JIT, first TLS/NTLM set-up on each side), not recorded.
     const warm: BenchJob = { hosts: hosts.slice(0, 2), commandsPerHost: 10 };
     await runOurs(warm);
-    await runPythonJson<BenchRun>(PY_BENCH, warm, opensslConf);
+    await runPythonJson<BenchRun>(PY_BENCH, warm, opensslConf, { ownSession: true });
     for (const s of SCENARIOS) {
       const job: BenchJob = { hosts: hosts.slice(0, s.hosts), commandsPerHost: s.commandsPerHost };
       const oursRuns: BenchRun[] = [];
       const pythonRuns: BenchRun[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         oursRuns.push(await runOurs(job));
-        pythonRuns.push(await runPythonJson<BenchRun>(PY_BENCH, job, opensslConf));
+        pythonRuns.push(await runPythonJson<BenchRun>(PY_BENCH, job, opensslConf, { ownSession: true }));
       }
       for (const r of [...oursRuns, ...pythonRuns]) if (r.errors > 0) throw new Error(`${r.client}: ${r.errors} commands returned wrong output`);
       const ours = median(oursRuns);

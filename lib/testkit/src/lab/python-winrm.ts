@@ -63,10 +63,14 @@ export interface DriverConfig {
   scenarios: string[];
 }
 
-/** Runs a Python script with Debian's interpreter and the legacy OpenSSL config; `input` goes to stdin as JSON. */
-export function runPythonJson<T>(script: string, input: unknown, opensslConf: string): Promise<T> {
+/**
+ * Runs a Python script with Debian's interpreter and the legacy OpenSSL config; `input` goes to stdin as JSON.
+ * `ownSession` starts it in its own session (setsid): with the kernel's autogroup scheduling, each session gets an
+ * equal CPU share whatever its thread count, which keeps benchmark comparisons fair on a shared machine.
+ */
+export function runPythonJson<T>(script: string, input: unknown, opensslConf: string, opts: { ownSession?: boolean } = {}): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(DEBIAN_PYTHON, [script], { env: { ...process.env, OPENSSL_CONF: opensslConf, PYTHONPATH: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(DEBIAN_PYTHON, [script], { env: { ...process.env, OPENSSL_CONF: opensslConf, PYTHONPATH: '' }, stdio: ['pipe', 'pipe', 'pipe'], detached: opts.ownSession === true });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
