@@ -47,7 +47,14 @@ export async function buildApp(deps: ApiDeps, options: AppOptions = {}): Promise
 
   app.decorate('deps', deps);
   app.setValidatorCompiler(buildValidatorCompiler());
+  // While draining for shutdown, answers close their connection: a keep-alive socket left open
+  // after the last in-flight request would hold the process until the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
+    if (closing) reply.header('connection', 'close');
     reply.header('x-request-id', String(request.id));
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');

@@ -34,8 +34,10 @@ async function run(): Promise<void> {
     if (err) app.log.error({ err }, 'closing after an error');
     else app.log.info({ signal }, 'closing');
     await app.close(); // stops accepting, lets in-flight requests finish
+    app.log.info('http closed');
     await db.destroy();
     await connection.close();
+    app.log.info('closed');
   });
   await app.listen({ host: config.bindHost, port: config.apiPort });
 }

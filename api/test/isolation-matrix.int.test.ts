@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordFinding, ROLES, type Role } from '@custos/db';
+import { mirrorHeal, recordFinding, ROLES, type Role } from '@custos/db';
 import { startHarness, type Harness } from './support/harness.js';
 import { buildWorld, addApproval, addChannel, type Place, type World } from './support/world.js';
 import { COLLECTIONS, OBJECT_ENDPOINTS } from './support/endpoints.js';
@@ -44,6 +44,7 @@ const ALLOWED: Record<string, Role[]> = {
   '/sites': ALL,
   '/fleet': ALL,
   '/findings': ALL,
+  '/heals': ALL,
   '/approvals': ALL,
   '/notification-channels': ADMINS,
   '/audit': ['platform_admin', 'partner_admin', 'auditor'],
@@ -72,6 +73,7 @@ describe('isolation matrix: every endpoint × every role × own / sibling-client
       await recordFinding(h.db, { kind: 'platform' }, { hostId: at.hostId, checkId: 'bitlocker', controlIds: ['164.312(a)(2)(iv)'], severity: 'high', summary: 'BitLocker off', observedAt: new Date() });
       await addApproval(h.db, at);
       await addChannel(h.db, at.partnerId);
+      await mirrorHeal(h.db, { kind: 'platform' }, { workflowId: `heal:${at.siteId}`, runId: null, siteId: at.siteId, findingId: null, tier: 'L1', status: 'healed', finishedAt: new Date() });
     }
   });
 
@@ -152,6 +154,7 @@ describe('isolation matrix: every endpoint × every role × own / sibling-client
     const get = async (role: Role, path: string) => (await h.app.inject({ url: path, headers: { authorization: `Bearer ${w.actors[role].token}` } })).body;
     expect(await get('client_viewer', '/sites')).toContain(w.own.siteId);
     expect(await get('auditor', '/findings')).toContain(w.own.siteId);
+    expect(await get('client_owner', '/heals')).toContain(w.own.siteId);
     expect(await get('partner_tech', '/fleet')).toContain(w.sibling.siteId);
     expect(await get('platform_admin', '/fleet')).toContain(w.other.siteId);
     expect(await get('auditor', '/audit')).toContain(w.own.clientId);

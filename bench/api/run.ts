@@ -4,7 +4,7 @@
  * autocannon on loopback against the API in its own process. Target: p99 < 50 ms at 200 req/s.
  * Prints a table and writes JSON to bench/results/.
  *
- *   npm run bench:api -w bench [-- --seconds 20 --keep]
+ *   npm run bench:api -w bench [-- --seconds 20] [--keep | --database <name of a kept database>]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
@@ -63,19 +63,23 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; port: 
 }
 
 async function run(): Promise<void> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, keep: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, keep: { type: 'boolean', default: false }, database: { type: 'string' } } });
   const seconds = Number(values.seconds);
   const server = new URL(process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/custos');
-  const name = `custos_bench_api_${randomBytes(4).toString('hex')}`;
-  await admin(server, (c) => c.query(`create database ${name}`));
+  const reuse = values.database;
+  if (reuse !== undefined && !/^custos_bench_api_[0-9a-f]{8}$/.test(reuse)) throw new Error(`--database must name a kept benchmark database, got "${reuse}"`);
+  const name = reuse ?? `custos_bench_api_${randomBytes(4).toString('hex')}`;
+  if (reuse === undefined) await admin(server, (c) => c.query(`create database ${name}`));
   const url = new URL(server);
   url.pathname = `/${name}`;
   const db = connectDatabase(url, { max: 2 });
   let child: ChildProcess | undefined;
   try {
-    await migrateToLatest(db);
     const seedStart = Date.now();
-    await seedFleet(db, ISSUE_SIZE, (l) => console.error(`seed: ${l}`));
+    if (reuse === undefined) {
+      await migrateToLatest(db);
+      await seedFleet(db, ISSUE_SIZE, (l) => console.error(`seed: ${l}`));
+    }
     const seedSeconds = (Date.now() - seedStart) / 1000;
     const partners = await db.selectFrom('partners').select('id').orderBy('slug').limit(20).execute();
     const partnerTokens = await Promise.all(partners.map((p) => tokenFor(db, 'partner_admin', p.id, null)));
@@ -137,7 +141,7 @@ async function run(): Promise<void> {
       await new Promise((r) => child!.once('exit', r));
     }
     await db.destroy();
-    if (!values.keep) await admin(server, (c) => c.query(`drop database if exists ${name} with (force)`));
+    if (!values.keep && reuse === undefined) await admin(server, (c) => c.query(`drop database if exists ${name} with (force)`));
     else console.error(`kept database ${name}`);
   }
 }

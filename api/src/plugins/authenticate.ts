@@ -99,6 +99,7 @@ async function authenticateUser(request: FastifyRequest): Promise<UserPrincipal>
 }
 
 async function authenticate(request: FastifyRequest): Promise<void> {
+  if (request.is404) return; // no route: the not-found handler answers
   const { auth, action } = request.routeOptions.config;
   switch (auth) {
     case 'public':

@@ -6,6 +6,7 @@ import { tokenRoutes } from './auth/tokens.js';
 import { oidcRoutes } from './auth/oidc.js';
 import { tenantRoutes } from './tenants.js';
 import { fleetRoutes } from './fleet.js';
+import { healRoutes } from './heals.js';
 import { controlRoutes } from './control.js';
 import { applianceRoutes } from './appliances.js';
 import { applianceProtocolRoutes } from './appliance-protocol.js';
@@ -26,6 +27,7 @@ export const routes: FastifyPluginAsyncTypebox = async (app) => {
     oidcRoutes,
     tenantRoutes,
     fleetRoutes,
+    healRoutes,
     controlRoutes,
     applianceRoutes,
     applianceProtocolRoutes,

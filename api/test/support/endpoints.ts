@@ -108,4 +108,4 @@ export const OBJECT_ENDPOINTS: ObjectEndpoint[] = [
 ];
 
 /** Collections: what each role may list, and the ids that must (or must not) appear. */
-export const COLLECTIONS = ['/partners', '/clients', '/sites', '/fleet', '/findings', '/approvals', '/notification-channels', '/audit', '/users'] as const;
+export const COLLECTIONS = ['/partners', '/clients', '/sites', '/fleet', '/findings', '/heals', '/approvals', '/notification-channels', '/audit', '/users'] as const;
