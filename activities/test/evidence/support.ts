@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type * as Minio from 'minio';
+import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { connectDatabase, createClient, createPartner, createSite, migrateToLatest } from '@custos/db';
 import type { Database } from '@custos/db';
@@ -7,7 +8,7 @@ import { randomSeed } from '@custos/evidence';
 import { createTestDatabase, s3Client, stackEndpoints } from '@custos/testkit';
 import { stackContext } from '@custos/cli/stack';
 import { EvidenceService, evidenceKeys, MinioObjectStore } from '../../src/central/evidence/index.js';
-import type { EvidenceKeys, EvidenceServiceDeps, TrustSettings } from '../../src/central/evidence/index.js';
+import type { EvidenceKeys, EvidenceKeySeeds, EvidenceServiceDeps, TrustSettings } from '../../src/central/evidence/index.js';
 
 // Shared set-up of the evidence integration tests: a fresh database per file, a private key prefix
 // in a locked bucket on the stack's SeaweedFS (buckets are reused across runs: each one is a
@@ -39,8 +40,29 @@ export function stackStore(bucket: string, prefix: string, endpoint?: URL): Mini
   });
 }
 
-export function randomKeys(withRoot = true): EvidenceKeys {
-  return evidenceKeys({ domain: TEST_DOMAIN, bundle: randomSeed(), log: randomSeed(), export: randomSeed(), ...(withRoot ? { root: randomSeed() } : {}) });
+export function randomSeeds(): EvidenceKeySeeds {
+  return { domain: TEST_DOMAIN, bundle: randomSeed(), log: randomSeed(), export: randomSeed(), root: randomSeed() };
+}
+
+export function randomKeys(): EvidenceKeys {
+  return evidenceKeys(randomSeeds());
+}
+
+/** The environment a `custos` process needs to reach this test's evidence (same database, bucket, prefix, keys). */
+export function evidenceEnvVars(env: Pick<EvidenceTestEnv, 'databaseUrl' | 'bucket' | 'prefix' | 'seeds'>): Record<string, string> {
+  const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  return {
+    DATABASE_URL: env.databaseUrl,
+    S3_ENDPOINT: stackEndpoints().s3.endpoint,
+    S3_EVIDENCE_BUCKET: env.bucket,
+    CUSTOS_EVIDENCE_PREFIX: env.prefix,
+    CUSTOS_EVIDENCE_DOMAIN: env.seeds.domain,
+    CUSTOS_EVIDENCE_BUNDLE_KEY: b64(env.seeds.bundle),
+    CUSTOS_EVIDENCE_LOG_KEY: b64(env.seeds.log),
+    CUSTOS_EVIDENCE_EXPORT_KEY: b64(env.seeds.export),
+    CUSTOS_EVIDENCE_ROOT_KEY: b64(env.seeds.root!),
+    CUSTOS_BTC_MAX_TARGET: '207fffff',
+  };
 }
 
 export interface SeededSite {
@@ -69,11 +91,30 @@ export interface EvidenceTestEnv {
   readonly bucket: string;
   readonly prefix: string;
   readonly keys: EvidenceKeys;
+  readonly seeds: EvidenceKeySeeds;
   readonly service: EvidenceService;
   readonly sites: SeededSite[];
   /** Another service on its own connection pool (a second worker), same keys, store and database. */
-  secondWriter(): EvidenceService;
+  secondWriter(overrides?: Partial<EvidenceServiceDeps>): EvidenceService;
   close(): Promise<void>;
+}
+
+/**
+ * pg's Pool.end() returns before its sockets are closed; dropping the database then terminates them
+ * and the closing clients report an unhandled error. Wait until the server has let them go.
+ */
+async function backendsGone(url: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres') });
+  await admin.connect();
+  try {
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await admin.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+      if (Number(rows[0]!.n) === 0) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await admin.end();
+  }
 }
 
 export const EVIDENCE_TEST_BUCKET = 'custos-evidence-test';
@@ -85,7 +126,8 @@ export async function evidenceTestEnv(label: string, opts: { sites?: number; cli
   await ensureLockedBucket(s3Client(), EVIDENCE_TEST_BUCKET);
   const prefix = `t-${randomUUID().slice(0, 12)}/`;
   const store = opts.store ?? stackStore(EVIDENCE_TEST_BUCKET, prefix);
-  const keys = randomKeys();
+  const seeds = randomSeeds();
+  const keys = evidenceKeys(seeds);
   const base: Omit<EvidenceServiceDeps, 'db'> = {
     store,
     keys,
@@ -100,18 +142,20 @@ export async function evidenceTestEnv(label: string, opts: { sites?: number; cli
     db,
     databaseUrl: scratch.url,
     bucket: store.bucket,
-    prefix,
+    prefix: opts.store ? '' : prefix,
     keys,
+    seeds,
     service,
     sites,
-    secondWriter() {
+    secondWriter(overrides = {}) {
       const pool = connectDatabase(scratch.url, { max: opts.poolSize ?? 10 });
       extraPools.push(pool);
-      return new EvidenceService({ ...base, db: pool });
+      return new EvidenceService({ ...base, db: pool, ...overrides });
     },
     async close() {
       for (const p of extraPools) await p.destroy();
       await db.destroy();
+      await backendsGone(scratch.url, scratch.name);
       await scratch.drop();
     },
   };

@@ -6,6 +6,9 @@ import { labCommand } from './lab.js';
 import { verifyCommand } from './verify.js';
 import { dbCommand } from './db.js';
 import { controlsCommand } from './controls.js';
+import { evidenceCommand } from './evidence.js';
+import { replayCommand } from './replay.js';
+import { postureCommand } from './posture.js';
 
 /** Every `custos` subcommand, in the order `custos --help` lists them. */
 export const commands: readonly Command[] = [
@@ -16,4 +19,7 @@ export const commands: readonly Command[] = [
   verifyCommand,
   dbCommand,
   controlsCommand,
+  evidenceCommand,
+  replayCommand,
+  postureCommand,
 ];

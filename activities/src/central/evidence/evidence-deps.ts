@@ -64,7 +64,7 @@ export function anchoringSettingsOf(config: EvidenceConfig): AnchoringSettings {
 }
 
 /** The evidence service of a deployment, from its config (CLI and worker alike). */
-export function evidenceServiceFromConfig(config: EvidenceConfig, db: Kysely<Database>, agent: EvidenceAgent): EvidenceService {
+export function evidenceServiceFromConfig(config: EvidenceConfig, db: Kysely<Database>, agent?: EvidenceAgent): EvidenceService {
   return new EvidenceService({
     db,
     store: new MinioObjectStore({ endpoint: config.s3Endpoint, region: config.s3Region, accessKey: config.s3AccessKey, secretKey: config.s3SecretKey, bucket: config.s3EvidenceBucket, ...(config.evidencePrefix ? { prefix: config.evidencePrefix } : {}) }),
@@ -77,7 +77,7 @@ export function evidenceServiceFromConfig(config: EvidenceConfig, db: Kysely<Dat
     }),
     trust: trustSettingsOf(config),
     retention: { years: config.evidenceRetentionYears },
-    agent,
+    ...(agent ? { agent } : {}),
   });
 }
 

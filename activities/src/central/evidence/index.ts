@@ -18,7 +18,7 @@ export { fetchBlockHeader } from './anchoring/header-source.js';
 export { exportClosedHistory, historyArtefactName, workflowCodeArtefactName, type ClosedWorkflowRef, type HistoryExportResult, type WorkflowCode } from './history/history-exporter.js';
 export { historyFacts, bundleHashOfBuildId, HistoryFormatError, type HistoryFacts } from './history/history-facts.js';
 export { evidenceKeys, logKeyName, type EvidenceKeys, type EvidenceKeySeeds } from './keys/evidence-keys.js';
-export { loadTrust, KeyNotTrusted, type PublishedTrust, type TrustSettings } from './keys/trust-registry.js';
+export { loadTrust, publishedTrust, assertKeyTrusted, KeyNotTrusted, type PublishedTrust, type TrustSettings } from './keys/trust-registry.js';
 export { withSiteLog, SiteLogSession, type SiteRef, type StoredEnvelope, type SiteCheckpoint } from './log/site-log-writer.js';
 export { appendToAnchorLog, checkpointAnchorLog, type AnchorCheckpoint } from './log/anchor-log.js';
 export { evidenceDb, type EvidenceDb, type EvidenceDatabase, type ArtefactRef } from './db/tables.js';

@@ -3,6 +3,7 @@ import type { AnchorExport, KitInput, SiteExport } from '@custos/evidence';
 import type { ArtefactRef } from '../db/tables.js';
 import { evidenceKeys as keyLayout } from '../store/object-keys.js';
 import type { EvidenceService } from '../service/evidence-service.js';
+import { publishedTrust } from '../keys/trust-registry.js';
 
 /** The live system disagrees with itself (an object missing or not what the index says): no kit. */
 export class ExportError extends Error {
@@ -27,8 +28,8 @@ export type ExportProgress = (phase: string, done: number, total: number) => voi
  */
 export async function collectKitInput(service: EvidenceService, selection: KitSelection, options: { createdAt: Date; onProgress?: ExportProgress }): Promise<Omit<KitInput, 'exportSigners'>> {
   const progress = options.onProgress ?? (() => undefined);
-  const { chain } = await service.trust();
   const db = service.db;
+  const { chain } = await publishedTrust(db);
   const store = service.store;
 
   const read = async (key: string, versionId: string | null | undefined, what: string, sha?: string): Promise<Uint8Array> => {

@@ -59,6 +59,19 @@ function assertTrusted(doc: TrustDocument, role: KeyRole, signer: Signer, now: D
   }
 }
 
+/** The published trust chain, verified, without publishing anything (export, posture). */
+export async function publishedTrust(db: EvidenceDb): Promise<PublishedTrust> {
+  const rows = await db.selectFrom('evidence_trust').select(['version', 'envelope']).orderBy('version').execute();
+  if (rows.length === 0) throw new KeyNotTrusted('no trust.json is published yet: this deployment has recorded no evidence');
+  const chain = rows.map((r) => r.envelope as DsseEnvelope);
+  return { current: (await verifyTrustChain(chain, nodeVerifier())).current, chain };
+}
+
+/** Throws KeyNotTrusted unless `signer` is listed for `role` and valid now. */
+export function assertKeyTrusted(doc: TrustDocument, role: KeyRole, signer: Signer, noteName?: string): void {
+  assertTrusted(doc, role, signer, new Date(), noteName);
+}
+
 /**
  * Loads the published trust chain (publishing version 1 into an empty deployment when a root key is
  * configured) and checks that every configured key is trusted now. Signing fails closed otherwise:

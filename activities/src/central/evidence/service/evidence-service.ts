@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { buildBundle, SchemaError, signBundle, toHex } from '@custos/evidence';
+import { keyIdOf, keyValidAt, ZERO_DIGEST } from '@custos/evidence';
 import type { Kysely } from 'kysely';
 import type { Database } from '@custos/db';
 import { evidenceDb } from '../db/tables.js';
@@ -7,21 +7,18 @@ import type { ArtefactRef, EvidenceDb } from '../db/tables.js';
 import type { EvidenceKeys } from '../keys/evidence-keys.js';
 import { loadTrust } from '../keys/trust-registry.js';
 import type { PublishedTrust, TrustSettings } from '../keys/trust-registry.js';
-import { withSiteLog } from '../log/site-log-writer.js';
-import type { SiteRef, StoredEnvelope } from '../log/site-log-writer.js';
+import type { SiteRef } from '../log/site-log-writer.js';
 import { evidenceKeys as keyLayout } from '../store/object-keys.js';
 import type { ObjectStore } from '../store/object-store.js';
 import { retainUntil } from '../store/retention.js';
 import type { RetentionPolicy } from '../store/retention.js';
-import { invalidStatement, InvalidEvidenceRequest, subjectsOf } from './request.js';
+import { InvalidEvidenceRequest, subjectsOf } from './request.js';
 import type { Artefact, EvidenceRequest } from './request.js';
+import { appendBatch, mapLimit, statementFor } from './append-batch.js';
+import type { EvidenceAgent, PreparedRequest, RecordedEvidence } from './append-batch.js';
+import { GroupCommit } from './group-commit.js';
 
-export interface EvidenceAgent {
-  readonly name: string;
-  readonly version: string;
-  /** `sha256:<hex>` of the build that produced the evidence. */
-  readonly buildDigest: string;
-}
+export type { EvidenceAgent, RecordedEvidence } from './append-batch.js';
 
 export interface EvidenceServiceDeps {
   readonly db: Kysely<Database>;
@@ -29,37 +26,15 @@ export interface EvidenceServiceDeps {
   readonly keys: EvidenceKeys;
   readonly trust: TrustSettings;
   readonly retention: RetentionPolicy;
-  readonly agent: EvidenceAgent;
+  /** Who produces the evidence; required to record (not to export or read). */
+  readonly agent?: EvidenceAgent;
   /** Parallel PUTs within one batch (default 8). */
   readonly putConcurrency?: number;
-}
-
-export interface RecordedEvidence {
-  readonly requestKey: string;
-  readonly siteId: string;
-  readonly seq: number;
-  readonly digest: string;
-  readonly objectKey: string;
-  readonly versionId: string | null;
-  /** True when the request key was already logged: nothing new was written. */
-  readonly duplicate: boolean;
+  /** Most bundles one site batch holds (default 256). */
+  readonly maxBatch?: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ENVELOPE_TYPE = 'application/vnd.dsse.envelope.v1+json';
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  });
-  await Promise.all(lanes);
-  return out;
-}
 
 /**
  * Build → sign → store under Object Lock → append to the site log, for a batch of evidence from one
@@ -70,8 +45,15 @@ export class EvidenceService {
   readonly db: EvidenceDb;
   private ready?: Promise<PublishedTrust>;
 
+  private readonly batches: GroupCommit<PreparedRequest, RecordedEvidence>;
+
   constructor(private readonly deps: EvidenceServiceDeps) {
     this.db = evidenceDb(deps.db);
+    this.batches = new GroupCommit(async (siteId, items) => {
+      const site = await this.site(siteId);
+      const ctx = { db: this.db, store: deps.store, keys: deps.keys, retention: deps.retention, agent: deps.agent!, putConcurrency: deps.putConcurrency ?? 8 };
+      return appendBatch(ctx, site, items);
+    }, deps.maxBatch ?? 256);
   }
 
   get store(): ObjectStore {
@@ -106,74 +88,39 @@ export class EvidenceService {
     return { siteId: row.id, partnerId: row.partner_id, clientId: row.client_id };
   }
 
-  record(request: EvidenceRequest): Promise<RecordedEvidence> {
-    return this.recordBatch([request]).then((r) => r[0]!);
+  /**
+   * Records one bundle. Concurrent calls for the same site in this process are written together
+   * (group commit); across processes the site's row lock keeps one writer at a time.
+   */
+  async record(request: EvidenceRequest): Promise<RecordedEvidence> {
+    const prepared = await this.prepare(request);
+    return this.batches.submit(request.siteId, prepared);
   }
 
-  /** Records requests for one site as one batch: one lock, one checkpoint, one anchor-log entry. */
-  async recordBatch(requests: readonly EvidenceRequest[]): Promise<RecordedEvidence[]> {
-    if (requests.length === 0) return [];
-    const siteId = requests[0]!.siteId;
-    if (requests.some((r) => r.siteId !== siteId)) throw new InvalidEvidenceRequest('a batch must hold evidence of one site');
-    if (new Set(requests.map((r) => r.requestKey)).size !== requests.length) throw new InvalidEvidenceRequest('a batch holds the same request key twice');
-    const subjects = requests.map((r) => subjectsOf(r));
-    await this.trust();
-    const site = await this.site(siteId);
-    const artefacts = await mapLimit(requests, 2, (r) => this.storeArtefacts(site, r.artefacts ?? []));
-    const concurrency = this.deps.putConcurrency ?? 8;
+  /** Records several bundles (any sites); each goes through the same per-site batches. */
+  recordBatch(requests: readonly EvidenceRequest[]): Promise<RecordedEvidence[]> {
+    return Promise.all(requests.map((r) => this.record(r)));
+  }
 
-    const { result } = await withSiteLog(this.db, this.deps.store, this.deps.keys, this.deps.retention, site, async (session) => {
-      const known = await session.alreadyLogged(requests.map((r) => r.requestKey));
-      // seq/prev run on from the log's state through the batch; append() re-checks each seq in order.
-      let { seq: nextSeq, prev: nextPrev } = session.next();
-      const signed = requests.flatMap((request, i) => {
-        if (known.has(request.requestKey)) return [];
-        const seq = nextSeq;
-        const prev = nextPrev;
-        let statement;
-        try {
-          statement = buildBundle({
-            domain: this.deps.keys.domain,
-            kind: request.kind,
-            tenant: site.clientId,
-            site: site.siteId,
-            seq,
-            prev,
-            runId: request.runId,
-            startedAt: request.startedAt,
-            finishedAt: request.finishedAt,
-            agent: this.deps.agent,
-            controls: request.controls,
-            heal: request.heal,
-            approval: request.approval,
-            history: request.history,
-            report: request.report,
-            subjects: subjects[i]!,
-          });
-        } catch (err) {
-          if (err instanceof SchemaError) throw invalidStatement(request, err);
-          throw err;
-        }
-        const bundle = signBundle(statement, [this.deps.keys.bundle]);
-        nextSeq = seq + 1;
-        nextPrev = bundle.digestHex;
-        return [{ request, seq, bundle, artefacts: artefacts[i]! }];
-      });
-      const now = new Date();
-      const stored: StoredEnvelope[] = await mapLimit(signed, concurrency, async ({ request, seq, bundle, artefacts: refs }) => {
-        const key = keyLayout.envelope(site.clientId, site.siteId, seq, bundle.digestHex);
-        const object = await this.deps.store.putLocked(key, bundle.bytes, retainUntil(now, this.deps.retention), ENVELOPE_TYPE);
-        return { seq, digest: bundle.digest, bytes: bundle.bytes, object, requestKey: request.requestKey, kind: request.kind, finishedAt: request.finishedAt, artefacts: refs };
-      });
-      for (const entry of stored) await session.append(entry);
-      return requests.map((request): RecordedEvidence => {
-        const old = known.get(request.requestKey);
-        if (old) return { requestKey: request.requestKey, siteId, seq: old.seq, digest: old.digestHex, objectKey: old.objectKey, versionId: old.versionId, duplicate: true };
-        const s = stored.find((e) => e.requestKey === request.requestKey)!;
-        return { requestKey: request.requestKey, siteId, seq: s.seq, digest: toHex(s.digest), objectKey: s.object.key, versionId: s.object.versionId, duplicate: false };
-      });
-    });
-    return result;
+  /**
+   * Everything that can fail for one request alone happens here, before it joins a batch: its shape,
+   * the key window, the statement schema (a dry run at seq 0), the site, and storing its artefacts.
+   */
+  private async prepare(request: EvidenceRequest): Promise<PreparedRequest> {
+    const subjects = subjectsOf(request);
+    const agent = this.deps.agent;
+    if (!agent) throw new Error('this evidence service has no agent configured and cannot record evidence');
+    const { current } = await this.trust();
+    // Evidence finished outside the bundle key's window in trust.json could never verify: refuse it.
+    const bundleKey = current.keys.find((k) => k.role === 'bundle' && k.id === keyIdOf(this.deps.keys.bundle.publicKey))!;
+    if (!keyValidAt(bundleKey, request.finishedAt)) {
+      throw new InvalidEvidenceRequest(
+        `evidence request ${JSON.stringify(request.requestKey)}: finishedAt ${request.finishedAt} is outside the bundle key's validity [${bundleKey.validFrom}, ${bundleKey.validTo ?? 'open'}) in trust.json version ${current.version}`,
+      );
+    }
+    const site = await this.site(request.siteId);
+    statementFor({ keys: this.deps.keys, agent }, site, request, subjects, 0, ZERO_DIGEST);
+    return { request, subjects, artefacts: await this.storeArtefacts(site, request.artefacts ?? []) };
   }
 
   /**
