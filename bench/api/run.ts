@@ -65,6 +65,8 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; port: 
 async function run(): Promise<void> {
   const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, keep: { type: 'boolean', default: false }, database: { type: 'string' } } });
   const seconds = Number(values.seconds);
+  // Other work on the machine skews every figure: record how busy it was.
+  const loadAtStart = loadavg();
   const server = new URL(process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/custos');
   const reuse = values.database;
   if (reuse !== undefined && !/^custos_bench_api_[0-9a-f]{8}$/.test(reuse)) throw new Error(`--database must name a kept benchmark database, got "${reuse}"`);
@@ -99,6 +101,9 @@ async function run(): Promise<void> {
     ];
     const rows: { scenario: string; path: string; atTarget: LoadResult; max: LoadResult; pass: boolean }[] = [];
     await drive({ port: started.port, path: '/fleet?limit=50', tokens: partnerTokens, seconds: 3, connections: 4 }); // warm-up
+    // Service time: one request at a time, so the figure is the API's own cost, not queueing.
+    const serviceTime = await drive({ port: started.port, path: '/findings?limit=50', tokens: partnerTokens, seconds: 5, connections: 1 });
+    console.error(`bench: service time (findings, 1 connection): p50 ${serviceTime.p50} ms, p99 ${serviceTime.p99} ms, ${serviceTime.rps.toFixed(0)} req/s`);
     for (const s of scenarios) {
       const atTarget = await drive({ port: started.port, path: s.path, tokens: s.tokens, seconds, connections: 10, rate: TARGET_RATE });
       const max = await drive({ port: started.port, path: s.path, tokens: s.tokens, seconds: Math.max(5, Math.round(seconds / 2)), connections: 10 });
@@ -107,7 +112,8 @@ async function run(): Promise<void> {
       console.error(`bench: ${s.name}: p50 ${atTarget.p50} ms, p99 ${atTarget.p99} ms at ${atTarget.rps.toFixed(0)} req/s; max ${max.rps.toFixed(0)} req/s`);
     }
 
-    console.log(`\nCentral API on loopback: ${ISSUE_SIZE.partners} partners, 1,000 sites, 20,000 hosts, 1,000,000 findings (seeded in ${seedSeconds.toFixed(0)} s)`);
+    console.log(`\nservice time, findings page, one connection: p50 ${serviceTime.p50} ms, p99 ${serviceTime.p99} ms (${serviceTime.rps.toFixed(0)} req/s); load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(`Central API on loopback: ${ISSUE_SIZE.partners} partners, 1,000 sites, 20,000 hosts, 1,000,000 findings (seeded in ${seedSeconds.toFixed(0)} s)`);
     console.log(`${'scenario'.padEnd(50)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'req/s'.padStart(7)}   ${'max req/s'.padStart(9)} ${'p99@max'.padStart(8)}  target`);
     for (const r of rows) {
       console.log(
@@ -128,6 +134,8 @@ async function run(): Promise<void> {
           target: { rate: TARGET_RATE, p99Ms: TARGET_P99_MS },
           secondsPerRun: seconds,
           seedSeconds,
+          loadAverageAtStart: loadAtStart,
+          serviceTime,
           results: rows,
         },
         null,
