@@ -1,5 +1,5 @@
 import { Worker, type NativeConnection } from '@temporalio/worker';
-import type { DataConverter } from '@temporalio/common';
+import type { DataConverter, Duration } from '@temporalio/common';
 import { siteTaskQueue } from '@custos/core';
 import { createSiteActivities, type SiteActivityDeps } from '@custos/activities';
 
@@ -9,6 +9,8 @@ export interface ApplianceWorkerOptions {
   activityDeps: SiteActivityDeps;
   /** The encrypting converter (`dataConverterFromConfig` from @custos/runtime): payloads leave the site encrypted. */
   dataConverter: DataConverter;
+  /** On shutdown, how long running activities may finish before they are cancelled (default 30 s). */
+  shutdownGraceTime?: Duration;
 }
 
 /**
@@ -22,5 +24,8 @@ export function createApplianceWorker(options: ApplianceWorkerOptions): Promise<
     taskQueue: siteTaskQueue(options.activityDeps.siteId),
     activities: createSiteActivities(options.activityDeps),
     dataConverter: options.dataConverter,
+    // A remediation in flight gets time to finish and record its result in the journal; one that is
+    // cut off is safe anyway: its retry finds the journal's intent and re-checks before sending.
+    shutdownGraceTime: options.shutdownGraceTime ?? '30 seconds',
   });
 }

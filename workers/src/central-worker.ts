@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
-import type { DataConverter } from '@temporalio/common';
+import type { DataConverter, Duration } from '@temporalio/common';
 import { CENTRAL_TASK_QUEUE } from '@custos/core';
 import { createCentralActivities, type CentralActivityDeps } from '@custos/activities';
 
@@ -19,6 +19,8 @@ export interface CentralWorkerOptions {
   workflowBundle?: WorkflowBundleOption;
   /** The encrypting converter (`dataConverterFromConfig` from @custos/runtime); a prebuilt bundle must be built with its failureConverterPath. */
   dataConverter: DataConverter;
+  /** On shutdown, how long running activities may finish before they are cancelled (default 30 s). */
+  shutdownGraceTime?: Duration;
 }
 
 /** Every workflow and every central activity, on one queue. */
@@ -30,5 +32,6 @@ export function createCentralWorker(options: CentralWorkerOptions): Promise<Work
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createCentralActivities(options.activityDeps),
     dataConverter: options.dataConverter,
+    shutdownGraceTime: options.shutdownGraceTime ?? '30 seconds',
   });
 }

@@ -1,5 +1,15 @@
 import { defineConfig } from '@custos/core/config';
 import { PAYLOAD_CODEC_CONFIG_KEYS, TEMPORAL_CONFIG_KEYS } from '@custos/runtime';
 
-export const loadCentralWorkerConfig = defineConfig(['env', 'logLevel', ...TEMPORAL_CONFIG_KEYS, ...PAYLOAD_CODEC_CONFIG_KEYS]);
+export const loadCentralWorkerConfig = defineConfig([
+  'env',
+  'logLevel',
+  ...TEMPORAL_CONFIG_KEYS,
+  ...PAYLOAD_CODEC_CONFIG_KEYS,
+  'databaseUrl',
+  'runbooksDir',
+  'scanBatchHosts',
+  'scanParallelBatches',
+  'workerShutdownGraceSeconds',
+]);
 export type CentralWorkerConfig = ReturnType<typeof loadCentralWorkerConfig>;

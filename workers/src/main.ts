@@ -1,7 +1,8 @@
-import { createLogger, connectNative, dataConverterFromConfig, installTemporalRuntime, loadConfigOrExit } from '@custos/runtime';
+import { createLogger, connectClient, connectNative, dataConverterFromConfig, installTemporalRuntime, loadConfigOrExit } from '@custos/runtime';
 import { CENTRAL_TASK_QUEUE } from '@custos/core';
 import { loadCentralWorkerConfig } from './config.js';
 import { createCentralWorker } from './central-worker.js';
+import { buildScanHealRuntime } from './scan-heal-runtime.js';
 import { CENTRAL_VERSION } from './version.js';
 
 async function run(): Promise<void> {
@@ -11,18 +12,23 @@ async function run(): Promise<void> {
   const logger = createLogger('central-worker', config.logLevel);
   installTemporalRuntime(logger);
   const connection = await connectNative(config);
+  const clientConnection = await connectClient(config);
+  const scanHeal = buildScanHealRuntime(config, clientConnection, dataConverter);
   try {
     const worker = await createCentralWorker({
       connection,
       namespace: config.temporalNamespace,
       dataConverter,
-      activityDeps: { centralVersion: CENTRAL_VERSION },
+      shutdownGraceTime: config.workerShutdownGraceSeconds * 1000,
+      activityDeps: { centralVersion: CENTRAL_VERSION, scanHeal: scanHeal.runtime },
     });
-    logger.info({ taskQueue: CENTRAL_TASK_QUEUE, namespace: config.temporalNamespace }, 'central worker polling');
+    logger.info({ taskQueue: CENTRAL_TASK_QUEUE, namespace: config.temporalNamespace, runbooks: scanHeal.runtime.catalogue.runbooks.length }, 'central worker polling');
     // The SDK shuts the worker down on SIGINT/SIGTERM; run() resolves once in-flight tasks finish.
     await worker.run();
     logger.info('central worker stopped');
   } finally {
+    await scanHeal.close();
+    await clientConnection.close();
     await connection.close();
   }
 }

@@ -127,13 +127,21 @@ export async function startApplianceWorker(opts: {
   };
 }
 
-export async function startWorld(opts: { hosts: number; kinds?: HostKind[]; appliance?: boolean }): Promise<World> {
+export async function startWorld(opts: {
+  hosts: number;
+  kinds?: HostKind[];
+  appliance?: boolean;
+  /** Temporal connections to use instead of the stack's dev server (closed by stop()). */
+  temporal?: TemporalTestConnections;
+  scanBatchSize?: number;
+  scanParallelBatches?: number;
+}): Promise<World> {
   const testDb: TestDatabase = await createTestDatabase('scanheal');
   const db = connectDatabase(testDb.url, { max: 5 });
   await migrateToLatest(db);
   const lab = await startLabSite({ hosts: opts.hosts, kinds: opts.kinds, catalogue: await fixtureScriptCatalogue(), handlers: FIXTURE_HANDLERS });
   const tenant = await seedTenant(db, lab.hosts);
-  const temporal = await connectTemporal();
+  const temporal = opts.temporal ?? (await connectTemporal());
   const catalogue = fixtureCatalogue();
   const centralTaskQueue = uniqueName('central');
   const flywheelWorkflowId = uniqueName('flywheel');
@@ -142,7 +150,7 @@ export async function startWorld(opts: { hosts: number; kinds?: HostKind[]; appl
     connection: temporal.workerConnection,
     namespace: temporal.namespace,
     taskQueue: centralTaskQueue,
-    runtime: centralRuntime(db, catalogue, temporal, flywheelWorkflowId),
+    runtime: { ...centralRuntime(db, catalogue, temporal, flywheelWorkflowId), ...(opts.scanBatchSize ? { scanBatchSize: opts.scanBatchSize } : {}), ...(opts.scanParallelBatches ? { scanParallelBatches: opts.scanParallelBatches } : {}) },
     dataConverter: temporal.dataConverter,
     notifications,
   });

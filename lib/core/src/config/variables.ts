@@ -209,6 +209,33 @@ export const vars = {
   applianceToken: optional(
     text('CUSTOS_APPLIANCE_TOKEN', { doc: 'Appliance: the bearer token enrolment issued (cap_…); the gateway maps it to this appliance\'s one site.', secret: true }),
   ),
+
+  runbooksDir: optional(
+    text('CUSTOS_RUNBOOKS_DIR', { doc: 'Runbook catalogue folder (windows/, rules/, controls/) for central and appliances. Unset: the catalogue shipped in runbooks/.' }),
+  ),
+  scanBatchHosts: integer('CUSTOS_SCAN_BATCH_HOSTS', {
+    doc: 'Hosts per checkHosts activity in a scan (a batch is one heartbeating activity on the appliance).',
+    default: '10',
+    min: 1,
+    max: 200,
+  }),
+  scanParallelBatches: integer('CUSTOS_SCAN_PARALLEL_BATCHES', { doc: 'Batches of one scan in flight at once.', default: '4', min: 1, max: 64 }),
+  workerShutdownGraceSeconds: integer('CUSTOS_WORKER_SHUTDOWN_GRACE_SECONDS', {
+    doc: 'On SIGTERM/SIGINT, how long a worker lets running activities finish before cancelling them.',
+    default: '30',
+    min: 0,
+    max: 3600,
+  }),
+  applianceStateDir: text('CUSTOS_APPLIANCE_STATE_DIR', {
+    doc: 'Appliance: where it keeps its remediation journal (one folder per site), so a restart never applies a change twice.',
+    default: '.stack/appliance',
+  }),
+  applianceId: optional(text('CUSTOS_APPLIANCE_ID', { doc: 'Appliance: its id from enrolment (with CUSTOS_APPLIANCE_TOKEN and CUSTOS_APPLIANCE_KEY_PATH it fetches host credentials from CUSTOS_API_PUBLIC_URL).' })),
+  applianceKeyPath: optional(text('CUSTOS_APPLIANCE_KEY_PATH', { doc: 'Appliance: file with its X25519 private key from enrolment (32 raw bytes or base64); opens the sealed host credentials.' })),
+  applianceLabAdminUrl: optional(
+    url('CUSTOS_APPLIANCE_LAB_ADMIN_URL', ['http:'], { doc: 'Appliance, development only: take host endpoints and credentials from a lab simulator\'s admin API instead of Central (refused in production).' }),
+  ),
+  winrmConcurrency: integer('CUSTOS_WINRM_CONCURRENCY', { doc: 'Appliance: WinRM operations in flight at once across all hosts (at most two per host).', default: '64', min: 1, max: 1024 }),
 } as const;
 
 export type VarKey = keyof typeof vars;
