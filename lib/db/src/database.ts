@@ -21,6 +21,7 @@ import type {
 } from './tables/operations.js';
 import type { AuditLogTable } from './tables/audit.js';
 import type { L2BudgetDaysTable, L2LeasesTable } from './tables/l2-planner.js';
+import type { GatewayTaskTokensTable } from './tables/gateway-tasks.js';
 
 /** The whole schema as kysely sees it; each table's interface lives with its feature under tables/. */
 export interface Database {
@@ -48,4 +49,5 @@ export interface Database {
   audit_log: AuditLogTable;
   l2_budget_days: L2BudgetDaysTable;
   l2_leases: L2LeasesTable;
+  gateway_task_tokens: GatewayTaskTokensTable;
 }

@@ -19,3 +19,4 @@ export {
   FAILURE_CONVERTER_PATH,
   PAYLOAD_CODEC_CONFIG_KEYS,
 } from './codec/index.js';
+export { applianceConnectionOptions, connectAppliance, APPLIANCE_GATEWAY_CONFIG_KEYS, type ApplianceGatewayConfig } from './appliance-connection.js';

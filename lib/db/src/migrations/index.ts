@@ -6,6 +6,7 @@ import * as credentials from './2026_11_26_000400_credentials.js';
 import * as operations from './2026_11_26_000500_operations.js';
 import * as auditLog from './2026_11_26_000600_audit_log.js';
 import * as l2Planner from './2026_11_27_000200_l2_planner.js';
+import * as gatewayTasks from './2026_11_27_000300_gateway_tasks.js';
 import * as evidenceLog from './2026_11_27_000100_evidence_log.js';
 
 /**
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_000600_audit_log': auditLog,
   '2026_11_27_000100_evidence_log': evidenceLog,
   '2026_11_27_000200_l2_planner': l2Planner,
+  '2026_11_27_000300_gateway_tasks': gatewayTasks,
 };
