@@ -53,6 +53,7 @@ export class MinioObjectStore implements ObjectStore {
   readonly location: string;
   private readonly client: Minio.Client;
   private readonly prefix: string;
+  private lockChecked?: Promise<void>;
 
   constructor(options: MinioStoreOptions) {
     const prefix = options.prefix ?? '';
@@ -77,6 +78,14 @@ export class MinioObjectStore implements ObjectStore {
   }
 
   async putLocked(key: string, bytes: Uint8Array, retainUntil: Date, contentType: string): Promise<LockedObject> {
+    // SeaweedFS 4.48 accepts and reports COMPLIANCE retention on a versioned bucket created without
+    // Object Lock, yet deletes the version on request (activities/test/evidence/README.md). Retention
+    // read back proves nothing there, so the bucket's own lock configuration is checked first.
+    this.lockChecked ??= this.assertObjectLock();
+    this.lockChecked.catch(() => {
+      this.lockChecked = undefined;
+    });
+    await this.lockChecked;
     const until = wholeSecondAfter(retainUntil);
     const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const put = await this.client.putObject(this.bucket, this.prefix + key, body, body.length, { 'Content-Type': contentType });
