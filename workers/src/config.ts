@@ -1,11 +1,14 @@
 import { defineConfig } from '@custos/core/config';
 import { PAYLOAD_CODEC_CONFIG_KEYS, TEMPORAL_CONFIG_KEYS } from '@custos/runtime';
+import { NOTIFY_CONFIG_KEYS, PLANNER_CONFIG_KEYS } from '@custos/activities/central';
 
 export const loadCentralWorkerConfig = defineConfig([
   'env',
   'logLevel',
   ...TEMPORAL_CONFIG_KEYS,
   ...PAYLOAD_CODEC_CONFIG_KEYS,
+  ...PLANNER_CONFIG_KEYS,
+  ...NOTIFY_CONFIG_KEYS,
   'databaseUrl',
   'runbooksDir',
   'scanBatchHosts',

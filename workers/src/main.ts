@@ -1,5 +1,6 @@
 import { createLogger, connectClient, connectNative, dataConverterFromConfig, installTemporalRuntime, loadConfigOrExit } from '@custos/runtime';
 import { CENTRAL_TASK_QUEUE } from '@custos/core';
+import { notifyDepsFromConfig, plannerDepsFromConfig } from '@custos/activities/central';
 import { loadCentralWorkerConfig } from './config.js';
 import { createCentralWorker } from './central-worker.js';
 import { buildScanHealRuntime } from './scan-heal-runtime.js';
@@ -14,15 +15,18 @@ async function run(): Promise<void> {
   const connection = await connectNative(config);
   const clientConnection = await connectClient(config);
   const scanHeal = buildScanHealRuntime(config, clientConnection, dataConverter);
+  // L2 is skipped (findings go to L3) when CUSTOS_L2_API_KEY is unset; email needs CUSTOS_SMTP_URL.
+  const planner = plannerDepsFromConfig(config, { catalogue: scanHeal.runtime.catalogue, db: scanHeal.runtime.db });
+  const notify = notifyDepsFromConfig(config);
   try {
     const worker = await createCentralWorker({
       connection,
       namespace: config.temporalNamespace,
       dataConverter,
       shutdownGraceTime: config.workerShutdownGraceSeconds * 1000,
-      activityDeps: { centralVersion: CENTRAL_VERSION, scanHeal: scanHeal.runtime },
+      activityDeps: { centralVersion: CENTRAL_VERSION, scanHeal: scanHeal.runtime, planner, notify },
     });
-    logger.info({ taskQueue: CENTRAL_TASK_QUEUE, namespace: config.temporalNamespace, runbooks: scanHeal.runtime.catalogue.runbooks.length }, 'central worker polling');
+    logger.info({ taskQueue: CENTRAL_TASK_QUEUE, namespace: config.temporalNamespace, runbooks: scanHeal.runtime.catalogue.runbooks.length, l2: planner.llm ? config.l2Model : 'off', email: notify.mail ? 'on' : 'off' }, 'central worker polling');
     // The SDK shuts the worker down on SIGINT/SIGTERM; run() resolves once in-flight tasks finish.
     await worker.run();
     logger.info('central worker stopped');

@@ -29,3 +29,5 @@ export function createCentralActivities(deps: CentralActivityDeps) {
 
 export type { CentralReport } from './report-central.js';
 export type { CentralRuntime } from './heal/scan-heal-activities.js';
+export { plannerDepsFromConfig, PLANNER_CONFIG_KEYS, type L2PlannerDeps } from './planner/index.js';
+export { notifyDepsFromConfig, NOTIFY_CONFIG_KEYS, verifyWebhook, webhookSigningSecret, type NotifyDeps } from './notify/index.js';
