@@ -12,3 +12,18 @@ export interface Command {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/**
+ * A command the CLI loads only when it runs: importing every command (Temporal, kysely, minio…)
+ * for each invocation cost seconds of start-up.
+ */
+export interface LazyCommand {
+  readonly name: string;
+  load(): Promise<Command>;
+}
+
+export type CommandEntry = Command | LazyCommand;
+
+export function loadCommand(entry: CommandEntry): Promise<Command> {
+  return 'load' in entry ? entry.load() : Promise.resolve(entry);
+}

@@ -1,23 +1,27 @@
 #!/usr/bin/env node
 import { commands } from './commands/index.js';
-import { UsageError } from './command.js';
+import { loadCommand, UsageError } from './command.js';
 
-function printHelp(): void {
+async function printHelp(): Promise<void> {
   console.log('usage: custos <command> [options]\n\ncommands:');
-  for (const c of commands) console.log(`  ${c.name.padEnd(12)} ${c.summary}`);
+  for (const entry of commands) {
+    const c = await loadCommand(entry);
+    console.log(`  ${c.name.padEnd(12)} ${c.summary}`);
+  }
 }
 
 async function run(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2);
   if (!name || name === '--help' || name === '-h') {
-    printHelp();
+    await printHelp();
     return name ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     console.error(`custos: unknown command "${name}" (try custos --help)`);
     return 2;
   }
+  const command = await loadCommand(entry);
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(command.usage);
     return 0;

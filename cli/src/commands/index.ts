@@ -1,25 +1,15 @@
-import type { Command } from '../command.js';
-import { stackCommand } from './stack.js';
-import { startCommand } from './start.js';
-import { configCommand } from './config.js';
-import { labCommand } from './lab.js';
-import { verifyCommand } from './verify.js';
-import { dbCommand } from './db.js';
-import { controlsCommand } from './controls.js';
-import { evidenceCommand } from './evidence.js';
-import { replayCommand } from './replay.js';
-import { postureCommand } from './posture.js';
+import type { CommandEntry } from '../command.js';
 
-/** Every `custos` subcommand, in the order `custos --help` lists them. */
-export const commands: readonly Command[] = [
-  startCommand,
-  stackCommand,
-  configCommand,
-  labCommand,
-  verifyCommand,
-  dbCommand,
-  controlsCommand,
-  evidenceCommand,
-  replayCommand,
-  postureCommand,
+/** Every `custos` subcommand, in the order `custos --help` lists them; each module loads only when used. */
+export const commands: readonly CommandEntry[] = [
+  { name: 'start', load: async () => (await import('./start.js')).startCommand },
+  { name: 'stack', load: async () => (await import('./stack.js')).stackCommand },
+  { name: 'config', load: async () => (await import('./config.js')).configCommand },
+  { name: 'lab', load: async () => (await import('./lab.js')).labCommand },
+  { name: 'verify', load: async () => (await import('./verify.js')).verifyCommand },
+  { name: 'db', load: async () => (await import('./db.js')).dbCommand },
+  { name: 'controls', load: async () => (await import('./controls.js')).controlsCommand },
+  { name: 'evidence', load: async () => (await import('./evidence.js')).evidenceCommand },
+  { name: 'replay', load: async () => (await import('./replay.js')).replayCommand },
+  { name: 'posture', load: async () => (await import('./posture.js')).postureCommand },
 ];
