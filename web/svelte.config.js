@@ -9,6 +9,13 @@ const config = {
   kit: {
     // adapter-node: server-side loads decode Temporal payloads and call the API with the user's session.
     adapter: adapter({ out: 'build', precompress: false }),
+    typescript: {
+      // svelte-check reads @custos/runbooks through a declaration (see that file for why).
+      config: (tsconfig) => {
+        tsconfig.compilerOptions.paths['@custos/runbooks'] = ['../src/lib/server/types/custos-runbooks.d.ts'];
+        return tsconfig;
+      },
+    },
     alias: {
       // The Temporal payload codec, by file: @custos/runtime's entry point also pulls in the Temporal
       // worker (native bridge), which the dashboard must not load just to decrypt payloads.

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { error, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { createApi } from '$lib/server/api/client';
+import { catalogue } from '$lib/server/catalogue';
 import { apiBaseUrl, webConfig } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { clearSessionCookies, WEB_SESSION_COOKIE, type SessionUser } from '$lib/server/session';
 import { isRole } from '$lib/models/zones';
+
+/** Before the first request: config checked, and the runbook catalogue loaded and linted (seconds, once). */
+export const init: ServerInit = () => {
+  webConfig();
+  const started = Date.now();
+  catalogue();
+  log().info({ ms: Date.now() - started }, 'runbook catalogue loaded');
+};
 
 /**
  * Every request: who is signed in, asked of the API with the request's own session cookie (the API

@@ -1,7 +1,71 @@
+import { error } from '@sveltejs/kit';
+import { fleetOverview, selectRows, SORTS } from '$lib/models/fleet-overview';
+import { UrlState, UrlStateError } from '$lib/models/url-state';
 import { allPages, load as loadApi } from '$lib/server/api/result';
+import { catalogue } from '$lib/server/catalogue';
+import { disabledRunbooks, findingsSince, healsSince } from '$lib/server/read-models/fleet';
+import { scopeOf } from '$lib/server/scope';
 import type { PageServerLoad } from './$types';
 
+const PAGE = 50;
+
+/**
+ * The partner's fleet: sites from the API (host counts, appliance health), findings and heals read
+ * in the user's scope, scores from the catalogue's control mappings. Filters, sort, range and page
+ * are URL state.
+ */
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const sites = await allPages((cursor) => loadApi(locals.api.GET('/fleet', { params: { query: { limit: 200, ...(cursor && { cursor }) } } }), url));
-  return { sites };
+  const state = new UrlState(url.searchParams);
+  const range = Number(state.one('range', ['30', '90'] as const, '30'));
+  const sort = state.one('sort', SORTS, 'hipaa');
+  const health = state.one('health', ['', 'online', 'stale', 'offline', 'pending'] as const, '');
+  const clientId = state.uuid('client');
+  const q = state.text('q', 100);
+  const page = state.page();
+  try {
+    state.check();
+  } catch (err) {
+    if (err instanceof UrlStateError) error(400, { message: err.message });
+    throw err;
+  }
+  const scope = scopeOf(locals.user!);
+  const [sites, clients, pending, findings, disabled, heals] = await Promise.all([
+    allPages((cursor) => loadApi(locals.api.GET('/fleet', { params: { query: { limit: 200, ...(cursor && { cursor }) } } }), url)),
+    loadApi(locals.api.GET('/clients'), url),
+    loadApi(locals.api.GET('/approvals', { params: { query: { limit: 200, status: 'pending' } } }), url),
+    findingsSince(scope, range),
+    disabledRunbooks(scope),
+    healsSince(scope, range),
+  ]);
+  const cat = catalogue();
+  const overview = fleetOverview({
+    sites,
+    runbookIds: cat.runbooks.map((r) => r.id),
+    controlMap: cat.controlMap,
+    disabled,
+    findings,
+    heals,
+    days: range,
+    now: Date.now(),
+  });
+  const selected = selectRows(overview.rows, { sort, ...(clientId && { clientId }), ...(health && { health }), ...(q && { q }) });
+  const pages = Math.max(1, Math.ceil(selected.length / PAGE));
+  const shown = selected.slice((Math.min(page, pages) - 1) * PAGE, Math.min(page, pages) * PAGE);
+  const siteNames = new Map(sites.map((s) => [s.id, s.name]));
+  return {
+    filter: { range, sort, health, clientId: clientId ?? '', q, page: Math.min(page, pages), pages, matching: selected.length },
+    clients: clients.map((c) => ({ id: c.id, name: c.name })),
+    rows: shown,
+    totals: overview.totals,
+    fleetScores: overview.fleetScores,
+    trend: overview.trend,
+    heals24h: overview.heals24h,
+    healsDaily: overview.healsDaily,
+    mttrMs: overview.mttrMs,
+    pending: pending.items
+      .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))
+      .slice(0, 8)
+      .map((a) => ({ id: a.id, priority: a.priority, siteName: siteNames.get(a.siteId) ?? a.siteId, runbookId: (a.plan as { runbookId?: string }).runbookId ?? '', requestedAt: a.requestedAt, expiresAt: a.expiresAt })),
+    pendingTotal: pending.items.length,
+  };
 };

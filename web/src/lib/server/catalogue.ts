@@ -1,0 +1,88 @@
+import { loadCatalogue, type Catalogue } from '@custos/runbooks';
+import type { ControlMap, Framework } from '$lib/models/compliance-score';
+
+/** What the dashboard shows of a runbook (scripts stay server-side and out of page data). */
+export interface RunbookView {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  category: string;
+  severity: string;
+  hostKinds: string[];
+  disruptive: boolean;
+  requiresApproval: boolean;
+  alertOnly: boolean;
+  maintenanceWindow: boolean;
+  requiresReboot: boolean;
+  params: { name: string; description: string; default: unknown }[];
+  evidence: string[];
+  controls: Partial<Record<Framework, string[]>>;
+}
+
+export interface ControlView {
+  id: string;
+  title: string;
+  kind: string;
+  requirement?: string;
+  evidence?: string;
+}
+
+export interface FrameworkView {
+  framework: Framework;
+  title: string;
+  edition: string;
+  controls: ControlView[];
+  /** Control id → runbooks mapped to it. */
+  runbooksByControl: Record<string, string[]>;
+}
+
+export interface CatalogueView {
+  runbooks: RunbookView[];
+  byId: Map<string, RunbookView>;
+  controlMap: ControlMap;
+  frameworks: FrameworkView[];
+}
+
+function view(c: Catalogue): CatalogueView {
+  const runbooks: RunbookView[] = c.runbooks.map((r) => ({
+    id: r.id,
+    version: r.version,
+    title: r.title,
+    description: r.description,
+    category: r.category,
+    severity: r.severity,
+    hostKinds: [...r.hostKinds],
+    disruptive: r.disruptive,
+    requiresApproval: r.requiresApproval,
+    alertOnly: r.alertOnly,
+    maintenanceWindow: r.maintenanceWindow,
+    requiresReboot: r.requiresReboot,
+    params: Object.entries(r.params).map(([name, p]) => ({ name, description: p.description, default: p.default })),
+    evidence: [...r.evidence],
+    controls: Object.fromEntries(Object.entries(r.controls).filter(([k]) => k !== 'cisBenchmark').map(([k, v]) => [k, [...(v as readonly string[])]])),
+  }));
+  const frameworks: FrameworkView[] = [...c.controls.entries()].map(([framework, cat]) => {
+    const runbooksByControl: Record<string, string[]> = {};
+    for (const r of runbooks) for (const id of r.controls[framework] ?? []) (runbooksByControl[id] ??= []).push(r.id);
+    return {
+      framework,
+      title: cat.title,
+      edition: cat.edition,
+      controls: cat.controls.map((k) => ({ id: k.id, title: k.title, kind: k.kind, ...(k.requirement && { requirement: k.requirement }), ...(k.evidence && { evidence: k.evidence }) })),
+      runbooksByControl,
+    };
+  });
+  return { runbooks, byId: new Map(runbooks.map((r) => [r.id, r])), controlMap: new Map(runbooks.map((r) => [r.id, r.controls])), frameworks };
+}
+
+let loaded: CatalogueView | undefined;
+
+/**
+ * The runbook and control catalogue shipped in runbooks/, loaded and validated once per process
+ * (several seconds: every script is parsed and linted), at server start from hooks.server.ts.
+ */
+export function catalogue(): CatalogueView {
+  loaded ??= view(loadCatalogue());
+  return loaded;
+}
