@@ -93,14 +93,15 @@ describe('disruptive fixes wait for a person and the maintenance window (real Te
     const { healId, findingId } = await driftAndScan('WS003');
     const result = (await world.temporal.client.workflow.getHandle(healId).result()) as HealResult;
     expect(result).toMatchObject({ outcome: 'escalated', approval: { outcome: 'expired', receipt: null }, reason: 'the approval expired; the finding stays open' });
-    const sent = world.notifications.filter((n) => (n as { workflowId?: string }).workflowId === healId) as { kind: string; level?: number }[];
-    expect(sent.map((n) => [n.kind, n.level])).toEqual([
-      ['approval_requested', 0],
-      ['approval_rerouted', 1],
-      ['approval_rerouted', 2],
-      ['approval_reminder', 2],
-      ['approval_expired', 2],
-      ['escalated', undefined],
+    // Each step went to the contact of its level, by email through the partner's SMTP relay.
+    const mails = world.smtp.received.filter((m) => m.headers['x-custos-notification']?.startsWith(`${healId}:`));
+    expect(mails.map((m) => [m.headers['x-custos-event'], m.to.join(',')])).toEqual([
+      ['approval_requested', 'contact0@clinic.test'],
+      ['approval_rerouted', 'contact1@clinic.test'],
+      ['approval_rerouted', 'contact2@clinic.test'],
+      ['approval_reminder', 'contact2@clinic.test'],
+      ['approval_expired', 'contact2@clinic.test'],
+      ['escalated', 'contact0@clinic.test'],
     ]);
     expect((await world.db.selectFrom('approvals').select('status').where('workflow_id', '=', healId).executeTakeFirstOrThrow()).status).toBe('expired');
     expect((await world.db.selectFrom('findings').select('status').where('id', '=', findingId).executeTakeFirstOrThrow()).status).toBe('open');

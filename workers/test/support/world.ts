@@ -18,6 +18,13 @@ import type { HostKind } from '@custos/lab';
 import type { Catalogue } from '@custos/runbooks';
 import { connectTemporal, createTestDatabase, startLabSite, uniqueName, type LabSiteHandle, type TemporalTestConnections, type TestDatabase } from '@custos/testkit';
 import { WinrmClient } from '@custos/winrm';
+import { OpenAI } from 'openai';
+import nodemailer from 'nodemailer';
+import type { L2PlannerDeps } from '@custos/activities/central';
+import { startSmtpSink, type SmtpSink } from '@custos/testkit/smtp';
+import type { ScriptedLlm } from '@custos/testkit/openai';
+import { smtpOptions } from '../../../activities/src/central/notify/notify-deps.js';
+import type { NotifyDeps } from '../../../activities/src/central/notify/index.js';
 import { fixtureCatalogue, FIXTURE_HANDLERS, fixtureScriptCatalogue } from '../../../activities/test/fixtures/lab-handlers.js';
 
 const ROLE: Record<HostKind, 'domain_controller' | 'server' | 'workstation'> = { dc: 'domain_controller', server: 'server', workstation: 'workstation' };
@@ -44,8 +51,8 @@ export interface World {
   catalogue: Catalogue;
   centralTaskQueue: string;
   flywheelWorkflowId: string;
-  /** Notifications the heals sent (recorded by the central worker's `notify`). */
-  notifications: unknown[];
+  /** The SMTP relay the partner's email channels deliver to; contact N is contactN@clinic.test. */
+  smtp: SmtpSink;
   startAppliance(opts?: { journalDir?: string }): Promise<Appliance>;
   stop(): Promise<void>;
 }
@@ -63,6 +70,35 @@ export async function seedTenant(db: Kysely<Database>, hosts: { name: string; ki
   return { partnerId: p.id, clientId: c.id, siteId: s.id, hostIds: Object.fromEntries(rows.map((r) => [r.hostname, r.id])) };
 }
 
+/** Three email contacts for the partner, in set-up order (contact0 is the first contact). */
+export async function seedContacts(db: Kysely<Database>, partnerId: string): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await db
+      .insertInto('notification_channels')
+      .values({ partner_id: partnerId, kind: 'email', name: `contact ${i}`, target: `contact${i}@clinic.test`, min_priority: 'low', created_at: new Date(Date.UTC(2026, 0, 1, 0, i)) })
+      .execute();
+  }
+}
+
+export function plannerDeps(db: Kysely<Database>, catalogue: Catalogue, llm: ScriptedLlm | undefined): L2PlannerDeps {
+  return {
+    catalogue,
+    db,
+    ...(llm ? { llm: { client: new OpenAI({ apiKey: llm.apiKey, baseURL: llm.baseUrl, maxRetries: 0, timeout: 10_000 }), model: 'gpt-4o-mini' } } : {}),
+    limits: { dailyTokens: 1_000_000, maxConcurrent: 3, minConfidence: 0.7, maxOutputTokens: 500, timeoutSeconds: 10 },
+    scrub: { scrubIps: true },
+  };
+}
+
+export function notifyDeps(smtp: SmtpSink): NotifyDeps {
+  return {
+    mail: { transport: nodemailer.createTransport(smtpOptions(new URL(smtp.url), 5000)), from: 'Custos <custos@msp.test>' },
+    webhookSigningKey: new Uint8Array(32).fill(7),
+    http: { timeoutMs: 3000, allowPrivateAddresses: true },
+    scrub: { scrubIps: true },
+  };
+}
+
 export function centralRuntime(db: Kysely<Database>, catalogue: Catalogue, temporal: TemporalTestConnections, flywheelWorkflowId: string): CentralRuntime {
   return { db, catalogue, temporal: temporal.client, flywheelWorkflowId, scanBatchSize: 5, scanParallelBatches: 2 };
 }
@@ -73,7 +109,8 @@ export async function startCentralWorker(opts: {
   taskQueue: string;
   runtime: CentralRuntime;
   dataConverter: DataConverter;
-  notifications: unknown[];
+  planner: L2PlannerDeps;
+  notify: NotifyDeps;
 }): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
@@ -81,14 +118,7 @@ export async function startCentralWorker(opts: {
     taskQueue: opts.taskQueue,
     workflowBundle: { codePath: inject('workflowBundlePath') },
     dataConverter: opts.dataConverter,
-    activities: {
-      ...createCentralActivities({ centralVersion: 'test-central', scanHeal: opts.runtime }),
-      // Records what would be delivered (the notification channels are another component's).
-      notify: async (event: unknown) => {
-        opts.notifications.push(event);
-        return { delivered: 1 };
-      },
-    },
+    activities: createCentralActivities({ centralVersion: 'test-central', scanHeal: opts.runtime, planner: opts.planner, notify: opts.notify }),
   });
 }
 
@@ -135,24 +165,28 @@ export async function startWorld(opts: {
   temporal?: TemporalTestConnections;
   scanBatchSize?: number;
   scanParallelBatches?: number;
+  /** The scripted OpenAI-compatible endpoint L2 asks; without it L2 is skipped (not configured). */
+  llm?: ScriptedLlm;
 }): Promise<World> {
   const testDb: TestDatabase = await createTestDatabase('scanheal');
   const db = connectDatabase(testDb.url, { max: 5 });
   await migrateToLatest(db);
   const lab = await startLabSite({ hosts: opts.hosts, kinds: opts.kinds, catalogue: await fixtureScriptCatalogue(), handlers: FIXTURE_HANDLERS });
   const tenant = await seedTenant(db, lab.hosts);
+  await seedContacts(db, tenant.partnerId);
+  const smtp = await startSmtpSink();
   const temporal = opts.temporal ?? (await connectTemporal());
   const catalogue = fixtureCatalogue();
   const centralTaskQueue = uniqueName('central');
   const flywheelWorkflowId = uniqueName('flywheel');
-  const notifications: unknown[] = [];
   const central = await startCentralWorker({
     connection: temporal.workerConnection,
     namespace: temporal.namespace,
     taskQueue: centralTaskQueue,
     runtime: { ...centralRuntime(db, catalogue, temporal, flywheelWorkflowId), ...(opts.scanBatchSize ? { scanBatchSize: opts.scanBatchSize } : {}), ...(opts.scanParallelBatches ? { scanParallelBatches: opts.scanParallelBatches } : {}) },
     dataConverter: temporal.dataConverter,
-    notifications,
+    planner: plannerDeps(db, catalogue, opts.llm),
+    notify: notifyDeps(smtp),
   });
   const centralRun = central.run();
   const appliances: Appliance[] = [];
@@ -165,7 +199,7 @@ export async function startWorld(opts: {
     catalogue,
     centralTaskQueue,
     flywheelWorkflowId,
-    notifications,
+    smtp,
     async startAppliance(o = {}) {
       const journalDir = o.journalDir ?? mkdtempSync(path.join(tmpdir(), 'custos-appliance-'));
       if (!o.journalDir) tempDirs.push(journalDir);
@@ -183,6 +217,7 @@ export async function startWorld(opts: {
       await centralRun;
       await temporal.close();
       await lab.stop();
+      await smtp.close();
       await db.destroy();
       await testDb.drop();
       for (const d of tempDirs) rmSync(d, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import type { ApprovalPlan, ApprovalPriority } from '@custos/core';
 import { centralActivities } from '../proxies.js';
 import type { ApprovalGate, GateOutcome } from './approval-gate.js';
 import { decide, pendingPlan } from './messages.js';
-import { notify } from './notifications.js';
+import { notify, titled, type NotificationKind } from './notifications.js';
 import { slaSteps } from './sla.js';
 
 export function registerApprovalHandlers(gate: ApprovalGate): void {
@@ -23,7 +23,10 @@ export interface ApprovalRequest {
   priority: ApprovalPriority;
   slaMs: number;
   contactLevels: number;
+  /** One line naming the change and the host, e.g. "Disable SMB1 on FS01". */
   summary: string;
+  /** Labelled values shown with the request (site, host, runbook, why). */
+  facts: Record<string, string>;
 }
 
 export async function awaitApproval(gate: ApprovalGate, req: ApprovalRequest): Promise<GateOutcome & { planSha256: string }> {
@@ -32,19 +35,28 @@ export async function awaitApproval(gate: ApprovalGate, req: ApprovalRequest): P
   const expiresAt = new Date(requestedAtMs + req.slaMs).toISOString();
   const { planSha256 } = await centralActivities().openApproval({ workflowId, plan: req.plan, priority: req.priority, requestedAt: new Date(requestedAtMs).toISOString(), expiresAt });
   gate.open({ plan: req.plan, planSha256, priority: req.priority, requestedAtMs, slaMs: req.slaMs });
-  const event = { siteId: req.plan.siteId, workflowId, priority: req.priority, summary: req.summary, planSha256, expiresAt };
-  await notify({ kind: 'approval_requested', level: 0, ...event });
+  const send = (kind: NotificationKind, level: number) =>
+    notify({
+      kind,
+      level,
+      siteId: req.plan.siteId,
+      priority: req.priority,
+      title: titled(kind, req.summary),
+      summary: `${req.summary}. Decide before ${expiresAt}; the approval is bound to plan ${planSha256}.`,
+      facts: { ...req.facts, plan: planSha256, expires: expiresAt, workflow: workflowId },
+    });
+  await send('approval_requested', 0);
 
   const decidedBy = async (offsetMs: number) => condition(() => gate.outcome !== undefined, Math.max(1, requestedAtMs + offsetMs - Date.now()));
   for (const step of slaSteps(req.slaMs, req.contactLevels)) {
     if (await decidedBy(step.afterMs)) return { ...(gate.outcome as GateOutcome), planSha256 };
     gate.remind(step.level);
-    await notify({ kind: step.kind === 'reroute' ? 'approval_rerouted' : 'approval_reminder', level: step.level, ...event });
+    await send(step.kind === 'reroute' ? 'approval_rerouted' : 'approval_reminder', step.level);
   }
   if (await decidedBy(req.slaMs)) return { ...(gate.outcome as GateOutcome), planSha256 };
   const level = gate.pending?.escalationLevel ?? 0;
   gate.expire();
   await centralActivities().expireApproval({ siteId: req.plan.siteId, workflowId });
-  await notify({ kind: 'approval_expired', level, ...event });
+  await send('approval_expired', level);
   return { kind: 'expired', planSha256 };
 }

@@ -1,7 +1,6 @@
-import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, log, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { FailureType } from '@custos/core';
 import type { FlywheelSettings, HealOutcomeReport } from '@custos/activities/types';
-import { notify } from '../approval/notifications.js';
 import { centralActivities } from '../proxies.js';
 import { DEFAULT_FLYWHEEL_SETTINGS, Flywheel, initialFlywheelState, type FlywheelState } from './flywheel-state.js';
 import { activeRules, decidePromotion, flywheelSnapshot, recordHealOutcome } from './messages.js';
@@ -23,7 +22,6 @@ export interface FlywheelInput {
 export async function flywheel(input: FlywheelInput = {}): Promise<void> {
   const fw = new Flywheel(input.state ?? initialFlywheelState({ ...DEFAULT_FLYWHEEL_SETTINGS, ...input.settings }));
   const inbox: HealOutcomeReport[] = [];
-  const { workflowId } = workflowInfo();
   setHandler(recordHealOutcome, (report) => void inbox.push(report));
   setHandler(activeRules, () => fw.active());
   setHandler(flywheelSnapshot, () => fw.snapshot(Date.now()));
@@ -44,15 +42,15 @@ export async function flywheel(input: FlywheelInput = {}): Promise<void> {
     while (inbox.length > 0) {
       const rollback = fw.record(inbox.shift() as HealOutcomeReport);
       if (rollback) {
-        const summary = `${rollback.ruleId} rolled back: ${rollback.failures} of ${rollback.samples} heals it decided failed (${Math.round(rollback.failureRate * 100)} %)`;
-        await notify({ kind: 'rule_rolled_back', workflowId, priority: 'high', summary });
+        // Recorded in this history and the snapshot (rollbacks); the dashboard reads them from there.
+        log.warn('promoted rule rolled back', { ...rollback });
       }
     }
     for (const stats of fw.candidates(Date.now())) {
       const rule = fw.draft(stats);
       const ruleSha256 = await central.hashRule(rule);
       const proposal = fw.propose({ proposalId: uuid4(), stats, rule, ruleSha256, nowMs: Date.now() });
-      await notify({ kind: 'promotion_proposed', workflowId, priority: 'low', summary: `${rule.id} proposed: ${rule.description} (proposal ${proposal.proposalId})` });
+      log.info('promotion proposed', { ruleId: rule.id, proposalId: proposal.proposalId });
     }
     if (tooLong()) {
       await condition(allHandlersFinished);

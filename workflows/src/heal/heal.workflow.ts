@@ -3,7 +3,7 @@ import { HealTier, Outcome, type ApprovalPlan } from '@custos/core';
 import type { HealStatus } from '@custos/db';
 import { ApprovalGate } from '../approval/approval-gate.js';
 import { awaitApproval, registerApprovalHandlers } from '../approval/await-approval.js';
-import { notify } from '../approval/notifications.js';
+import { notify, titled } from '../approval/notifications.js';
 import { centralActivities } from '../proxies.js';
 import { carryOut } from './carry-out.js';
 import { chooseAction, type ChosenAction } from './choose-action.js';
@@ -61,7 +61,8 @@ export async function heal(input: HealInput): Promise<HealResult> {
     });
   }
   if (result.outcome === 'escalated') {
-    await notify({ kind: 'escalated', siteId: input.siteId, workflowId, priority: input.severity, summary: `${input.runbookId} on ${input.host.hostname}: ${result.reason}` });
+    const what = `${input.runbookId} on ${input.host.hostname}`;
+    await notify({ kind: 'escalated', siteId: input.siteId, priority: input.severity, level: 0, title: titled('escalated', what), summary: `${what}: ${result.reason}`, facts: { host: input.host.hostname, runbook: input.runbookId, tier: result.tier, workflow: workflowId } });
   }
   await condition(allHandlersFinished);
   return result;
@@ -85,7 +86,8 @@ async function healWith(input: HealInput, ctx: HealContext, gate: ApprovalGate, 
       priority: a.priority,
       slaMs: ctx.site.approvalSlaMs[a.priority],
       contactLevels: ctx.site.contactLevels,
-      summary: `${a.runbook.title} on ${input.host.hostname} (${gating.reasons.join('; ')})`,
+      summary: `${a.runbook.title} on ${input.host.hostname}`,
+      facts: { host: input.host.hostname, runbook: `${a.runbook.id} v${a.runbook.version}`, tier: a.tier, why: gating.reasons.join('; '), ...(a.rationale ? { rationale: a.rationale } : {}) },
     });
     acting.approval = { outcome: decided.kind, receipt: decided.kind === 'expired' ? null : decided.receipt, planSha256: decided.planSha256 };
     if (decided.kind === 'rejected') return { ...acting, outcome: 'rejected', reason: `rejected by ${decided.receipt.approver.displayName}: ${decided.reason}` };

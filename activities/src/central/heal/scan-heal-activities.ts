@@ -14,6 +14,7 @@ import { makeApprovalRecords } from './approval-records.js';
 import type { CentralRuntime } from './central-runtime.js';
 import { makeDescribeRunbook, makeLoadHealContext } from './heal-context.js';
 import { makeHealRecords } from './heal-records.js';
+import { makeNotificationTargets } from './notification-targets.js';
 
 function build(rt: CentralRuntime) {
   return {
@@ -26,6 +27,7 @@ function build(rt: CentralRuntime) {
     ...makeApprovalRecords(rt),
     reportHealOutcome: makeReportHealOutcome(rt),
     hashRule,
+    notificationTargets: makeNotificationTargets(rt),
     ...makeSiteSchedules(rt),
   };
 }
