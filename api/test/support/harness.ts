@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
@@ -8,26 +7,6 @@ import { connectDatabase, CredentialKeyring, migrateToLatest, type Database } fr
 import { connectTemporal, createTestDatabase, stackEndpoints, uniqueName, type TemporalTestConnections } from '@custos/testkit';
 import { buildApp, type AppOptions } from '../../src/app.js';
 import { temporalGateway } from '../../src/temporal/gateway.js';
-
-/**
- * pg's pool.end() resolves before its sockets have closed; dropping the database then kills
- * them mid-close and pg reports an unhandled error. Wait until the server has let them go.
- */
-async function settled(url: string, name: string): Promise<void> {
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    for (let i = 0; i < 50; i++) {
-      const r = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-      if (r.rows[0].n === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  } finally {
-    await client.end();
-  }
-}
 
 export const TEST_KEY = new Uint8Array(32).fill(42);
 
@@ -87,7 +66,6 @@ export async function startHarness(label: string, opts: { approvals?: boolean; p
       await connection.close();
       await temporal.close();
       await db.destroy();
-      await settled(database.url, database.name);
       await database.drop();
     },
   };
