@@ -10,6 +10,7 @@ import { startLabSite, type LabSiteHandle } from '@custos/testkit';
 import { FailureType } from '@custos/core';
 import { AuthRefusedError, HostUnreachableError, TlsMismatchError, WinrmClient, WsmanFaultError, probeHost } from '@custos/winrm';
 import { FIXTURE_CATALOGUE } from './fixtures/catalogue.js';
+import { ECHO_PARAMS } from '../src/index.js';
 
 let lab: LabSiteHandle;
 const client = new WinrmClient({ retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 50 }, connectTimeoutMs: 1500 });
@@ -108,6 +109,17 @@ describe('faults and failure types', () => {
     expect(err).toBeInstanceOf(WsmanFaultError);
     expect((err as WsmanFaultError).wsmanFaultCode).toBe(5);
     expect((err as WsmanFaultError).subcode).toBe('w:AccessDenied');
+    await admin('PUT', '/hosts/FS01/faults', {});
+  });
+
+  it('stdin Send answered ERROR_BUSY is retried after a pause; a host that stays busy surfaces the fault', async () => {
+    await admin('PUT', '/hosts/FS01/faults', { sendBusy: 2 });
+    const run = await client.runScript(lab.target('FS01'), { header: { adhoc: ECHO_PARAMS.name }, script: ECHO_PARAMS.body, params: { ok: true } });
+    expect(run.result).toEqual({ ok: true });
+    await admin('PUT', '/hosts/FS01/faults', { sendBusy: 50 });
+    const err = await rejection(client.runScript(lab.target('FS01'), { header: { adhoc: ECHO_PARAMS.name }, script: ECHO_PARAMS.body, params: {} }));
+    expect(err).toBeInstanceOf(WsmanFaultError);
+    expect((err as WsmanFaultError).wsmanFaultCode).toBe(170);
     await admin('PUT', '/hosts/FS01/faults', {});
   });
 

@@ -14,13 +14,15 @@ export interface HostFaults {
   commandDelayMs?: number;
   /** Authenticated but not allowed to open a shell: Create answers the AccessDenied fault. */
   accessDenied?: boolean;
+  /** The next n stdin Sends answer WSManFault 170 (ERROR_BUSY), as a busy Windows host does. */
+  sendBusy?: number;
 }
 
 export class FaultsError extends Error {
   override readonly name = 'FaultsError';
 }
 
-const COUNTS = ['latencyMs', 'dropConnections', 'http500', 'commandDelayMs'] as const;
+const COUNTS = ['latencyMs', 'dropConnections', 'http500', 'commandDelayMs', 'sendBusy'] as const;
 const FLAGS = ['credentialsExpired', 'offline', 'accessDenied'] as const;
 
 export function parseFaults(value: unknown): HostFaults {

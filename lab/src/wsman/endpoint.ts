@@ -114,6 +114,11 @@ async function processSoap(host: EndpointHost, xml: string, req: IncomingMessage
     const f = R.accessDeniedFault(env.messageId, machine);
     return [f.status, f.xml];
   }
+  if (host.faults.sendBusy && host.faults.sendBusy > 0 && env.action.endsWith('/shell/Send')) {
+    host.faults.sendBusy--;
+    const f = R.busyFault(env.messageId, machine);
+    return [f.status, f.xml];
+  }
   const r = await host.shells.handle(env, req.socket.remoteAddress ?? '');
   return [r.status, r.xml];
 }

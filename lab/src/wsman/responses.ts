@@ -111,6 +111,9 @@ export const invalidSelectorsFault = (relatesTo: string, machine: string): SoapR
 export const accessDeniedFault = (relatesTo: string, machine: string): SoapReply =>
   fault(relatesTo, machine, { code: 's:Sender', subcode: 'w:AccessDenied', reason: 'Access is denied. ', wsmanCode: 5 });
 
+export const busyFault = (relatesTo: string, machine: string): SoapReply =>
+  fault(relatesTo, machine, { code: 's:Receiver', subcode: 'w:InternalError', reason: 'The requested resource is in use. ', wsmanCode: 170 });
+
 export const actionNotSupportedFault = (relatesTo: string, machine: string, action: string): SoapReply =>
   fault(relatesTo, machine, {
     code: 's:Sender',

@@ -5,7 +5,10 @@
 import { WinrmTimeoutError, WsmanFaultError } from '../errors.js';
 import type { WsmanConnection } from './connection.js';
 import { isTimedOut } from './faults.js';
-import { Action, SignalCode } from './namespaces.js';
+import { Action, SignalCode, WsmanFaultCode } from './namespaces.js';
+
+const SEND_BUSY_ATTEMPTS = 4;
+const SEND_BUSY_PAUSE_MS = 500;
 import { commandBody, createShellBody, readCommandId, readReceive, readShellId, receiveBody, sendBody, signalBody, type ShellOptions } from './winrs.js';
 
 export interface CommandOutput {
@@ -89,8 +92,21 @@ export class WinrsShell {
     for (let off = 0; off < data.length || off === 0; off += chunk) {
       const part = data.subarray(off, off + chunk);
       const end = off + chunk >= data.length;
-      await this.conn.invoke({ action: Action.Send, selectors: { ShellId: this.shellId }, body: sendBody(commandId, part, end), idempotent: false });
+      await this.sendChunk(commandId, part, end);
       if (end) break;
+    }
+  }
+
+  /** WSManFault 170 (ERROR_BUSY) means the chunk was not taken: retry it after a pause, as Ansible does. */
+  private async sendChunk(commandId: string, part: Buffer, end: boolean): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.conn.invoke({ action: Action.Send, selectors: { ShellId: this.shellId }, body: sendBody(commandId, part, end), idempotent: false });
+        return;
+      } catch (err) {
+        if (!(err instanceof WsmanFaultError) || err.wsmanFaultCode !== WsmanFaultCode.Busy || attempt >= SEND_BUSY_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, SEND_BUSY_PAUSE_MS * attempt));
+      }
     }
   }
 
