@@ -82,7 +82,11 @@ export function startAdminServer(site: LabSite, address: string, port: number): 
       });
   });
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      // A remembered port taken by something else: any free port will do (the URL is printed and saved).
+      if (err.code === 'EADDRINUSE' && port !== 0) server.listen(0, address);
+      else reject(err);
+    });
     server.listen(port, address, () => {
       const actual = (server.address() as AddressInfo).port;
       resolve({

@@ -74,67 +74,73 @@ export class LabSite {
       adhoc: ADHOC_SCRIPTS,
     };
 
-    const previous = readJson<SiteFile>(store.sitePath);
-    const reuse = previous && previous.seed === seed && previous.address === address && JSON.stringify(previous.kinds) === JSON.stringify(kinds);
-    const rnd = new SeededRandom(seed);
-    const domainSid = `S-1-5-21-${rnd.int(1e8, 4e9)}-${rnd.int(1e8, 4e9)}-${rnd.int(1e8, 4e9)}`;
-    const ordinals: Partial<Record<HostKind, number>> = {};
-    const file: SiteFile = { seed, kinds, address, adminPort: opts.adminPort ?? previous?.adminPort ?? 0, hosts: [] };
-    for (const [i, kind] of kinds.entries()) {
-      ordinals[kind] = (ordinals[kind] ?? 0) + 1;
-      const name = hostName(kind, ordinals[kind]);
-      const hostRnd = new SeededRandom(seed * 7919 + i);
-      const old = reuse ? previous.hosts[i] : undefined;
-      const entry = old ?? {
-        name,
-        kind,
-        username: `${NETBIOS_DOMAIN}\\labadmin`,
-        password: hostRnd.password(),
-        certificate: await createHostCertificate(name, DNS_DOMAIN, address),
-        ports: { http: 0, https: 0 },
-      };
-      const statePath = store.hostPath(name);
-      const initial = defaultState(
-        { computerName: name, kind, netbiosDomain: NETBIOS_DOMAIN, dnsDomain: DNS_DOMAIN, domainSid, machineSid: `S-1-5-21-${hostRnd.int(1e8, 4e9)}-${hostRnd.int(1e8, 4e9)}-${hostRnd.int(1e8, 4e9)}`, now: new Date() },
-        hostRnd,
-      );
-      site.defaults.set(name.toUpperCase(), initial);
-      let state = reuse ? readJson<HostState>(statePath) : undefined;
-      if (state) validateState(state, statePath);
-      state ??= structuredClone(initial);
-      writeJsonAtomic(statePath, state);
-      const host = new LabHost(
-        {
+    try {
+      const previous = readJson<SiteFile>(store.sitePath);
+      const reuse = previous && previous.seed === seed && previous.address === address && JSON.stringify(previous.kinds) === JSON.stringify(kinds);
+      const rnd = new SeededRandom(seed);
+      const domainSid = `S-1-5-21-${rnd.int(1e8, 4e9)}-${rnd.int(1e8, 4e9)}-${rnd.int(1e8, 4e9)}`;
+      const ordinals: Partial<Record<HostKind, number>> = {};
+      const file: SiteFile = { seed, kinds, address, adminPort: opts.adminPort ?? previous?.adminPort ?? 0, hosts: [] };
+      for (const [i, kind] of kinds.entries()) {
+        ordinals[kind] = (ordinals[kind] ?? 0) + 1;
+        const name = hostName(kind, ordinals[kind]);
+        const hostRnd = new SeededRandom(seed * 7919 + i);
+        const old = reuse ? previous.hosts[i] : undefined;
+        const entry = old ?? {
           name,
           kind,
-          address,
-          account: { username: entry.username, password: entry.password, netbiosDomain: NETBIOS_DOMAIN, dnsDomain: DNS_DOMAIN, computerName: name },
-          certificate: entry.certificate,
-          statePath,
-          scripts,
-          recordApplication: (rec) => site.record(rec),
-        },
-        state,
-      );
-      await host.listen(entry.ports);
-      entry.ports = { ...host.ports };
-      site.hostsByName.set(name.toUpperCase(), host);
-      file.hosts.push(entry);
+          username: `${NETBIOS_DOMAIN}\\labadmin`,
+          password: hostRnd.password(),
+          certificate: await createHostCertificate(name, DNS_DOMAIN, address),
+          ports: { http: 0, https: 0 },
+        };
+        const statePath = store.hostPath(name);
+        const initial = defaultState(
+          { computerName: name, kind, netbiosDomain: NETBIOS_DOMAIN, dnsDomain: DNS_DOMAIN, domainSid, machineSid: `S-1-5-21-${hostRnd.int(1e8, 4e9)}-${hostRnd.int(1e8, 4e9)}-${hostRnd.int(1e8, 4e9)}`, now: new Date() },
+          hostRnd,
+        );
+        site.defaults.set(name.toUpperCase(), initial);
+        let state = reuse ? readJson<HostState>(statePath) : undefined;
+        if (state) validateState(state, statePath);
+        state ??= structuredClone(initial);
+        writeJsonAtomic(statePath, state);
+        const host = new LabHost(
+          {
+            name,
+            kind,
+            address,
+            account: { username: entry.username, password: entry.password, netbiosDomain: NETBIOS_DOMAIN, dnsDomain: DNS_DOMAIN, computerName: name },
+            certificate: entry.certificate,
+            statePath,
+            scripts,
+            recordApplication: (rec) => site.record(rec),
+          },
+          state,
+        );
+        await host.listen(entry.ports);
+        entry.ports = { ...host.ports };
+        site.hostsByName.set(name.toUpperCase(), host);
+        file.hosts.push(entry);
+      }
+      site.admin = await startAdminServer(site, address, file.adminPort);
+      file.adminPort = site.admin.port;
+      writeJsonAtomic(store.sitePath, file);
+      site.records = file.hosts.map((h) => ({
+        name: h.name,
+        kind: h.kind,
+        address,
+        ports: h.ports,
+        transport: 'ntlm-http',
+        transports: ['ntlm-http', 'ntlm-https', 'basic-https'],
+        credentials: { username: h.username, password: h.password },
+        tls: { sha256Fingerprint: h.certificate.sha256Fingerprint, certificatePem: h.certificate.cert },
+        admin: `${site.admin?.url}/hosts/${h.name}`,
+      }));
+    } catch (err) {
+      // Never leave half a site listening.
+      await site.close();
+      throw err;
     }
-    site.admin = await startAdminServer(site, address, file.adminPort);
-    file.adminPort = site.admin.port;
-    writeJsonAtomic(store.sitePath, file);
-    site.records = file.hosts.map((h) => ({
-      name: h.name,
-      kind: h.kind,
-      address,
-      ports: h.ports,
-      transport: 'ntlm-http',
-      transports: ['ntlm-http', 'ntlm-https', 'basic-https'],
-      credentials: { username: h.username, password: h.password },
-      tls: { sha256Fingerprint: h.certificate.sha256Fingerprint, certificatePem: h.certificate.cert },
-      admin: `${site.admin?.url}/hosts/${h.name}`,
-    }));
     return site;
   }
 
