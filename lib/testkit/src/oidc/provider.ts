@@ -49,6 +49,8 @@ export async function startTestIdentityProvider(client: TestClient): Promise<Tes
     ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     cookies: { keys: ['custos-test-idp-cookie-key'] },
+    // Short lifetimes: a test IdP keeps nothing beyond one test file.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AuthorizationCode: 60, AccessToken: 600, IdToken: 600 },
     features: { devInteractions: { enabled: false } },
     pkce: { required: () => true },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
