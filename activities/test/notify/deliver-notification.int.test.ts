@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationFailure } from '@temporalio/common';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook, webhookSigningSecret } from '../../src/central/notify/index.js';
@@ -74,6 +76,17 @@ describe('signed webhooks over HTTPS', () => {
     expect(verifyWebhook({ ...signed, nowSeconds, secret: webhookSigningSecret(SIGNING_KEY, 'another-channel') })).toEqual({ ok: false, reason: 'bad_signature' });
     expect(JSON.parse(req.body)).toMatchObject({ id: 'approve:heal:site-a:host-7:RB-WIN-ENC-001:request', event: 'approval_requested', priority: 'high' });
     expect(req.body).not.toMatch(/mgarcia|John Smith/);
+
+    // The published recipe (notify/README.md), run as written by an independent implementation.
+    const readme = readFileSync(new URL('../../src/central/notify/README.md', import.meta.url), 'utf8');
+    const recipe = /```python\n([\s\S]*?)```/.exec(readme)![1]!;
+    const python = (body: string, when: number) =>
+      execFileSync('python3', ['-c', `${recipe}\nimport sys\nprint(verify_custos_webhook(sys.argv[1], sys.argv[2].encode(), sys.argv[3], sys.argv[4], float(sys.argv[5])))`, secret, body, signed.timestamp!, signed.signature!, String(when)], {
+        encoding: 'utf8',
+      }).trim();
+    expect(python(req.body, nowSeconds)).toBe('True');
+    expect(python(req.body.replace('high', 'low'), nowSeconds)).toBe('False');
+    expect(python(req.body, nowSeconds + 301)).toBe('False');
   });
 
   it('classifies answers: 5xx/429 retried, 4xx and redirects permanent, refused connections retried', async () => {

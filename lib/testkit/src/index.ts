@@ -5,3 +5,4 @@ export { s3Client } from './s3.js';
 export { runWorkers, type RunningWorkers } from './workers.js';
 export * from './lab/index.js';
 export { ensureDebianPackages, commandExists } from './apt.js';
+export { testDataConverter } from './codec.js';
