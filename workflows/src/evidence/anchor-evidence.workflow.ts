@@ -30,7 +30,8 @@ export async function anchorEvidence(input: AnchorEvidenceInput = {}): Promise<A
     // Durable: once the submission is recorded in this history the child is started even if the
     // worker dies in between. ABANDON: the upgrade outlives this pass by days.
     await startChild(upgradeAnchorProof, {
-      workflowId: `evidence-anchor-upgrade:${checkpoint.size}`,
+      // Size plus body hash: unique to this deployment's anchor log, even on a shared Temporal namespace.
+      workflowId: `evidence-anchor-upgrade:${checkpoint.size}:${checkpoint.bodySha256.slice(0, 16)}`,
       args: [{ anchorSize: checkpoint.size, ...input.upgrade }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });

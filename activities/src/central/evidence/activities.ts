@@ -72,10 +72,10 @@ export function createEvidenceActivities(deps: EvidenceActivityDeps | undefined)
     },
 
     /** Signs a checkpoint of the anchor log at its current size (null when the log is empty). */
-    async checkpointAnchorLog(): Promise<{ size: number; created: boolean } | null> {
+    async checkpointAnchorLog(): Promise<{ size: number; created: boolean; bodySha256: string } | null> {
       const { anchoring } = need();
       const cp = await guarded('checkpointAnchorLog', () => anchoring.checkpoint());
-      return cp ? { size: cp.size, created: cp.created } : null;
+      return cp ? { size: cp.size, created: cp.created, bodySha256: cp.bodySha256 } : null;
     },
 
     async timestampAnchorCheckpoint(size: number): Promise<TimestampResult> {
