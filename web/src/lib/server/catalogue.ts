@@ -1,5 +1,5 @@
 import { loadCatalogue, type Catalogue } from '@custos/runbooks';
-import type { ControlMap, Framework } from '$lib/models/compliance-score';
+import type { ControlMap, Framework } from '../models/compliance-score.js';
 
 /** What the dashboard shows of a runbook (scripts stay server-side and out of page data). */
 export interface RunbookView {

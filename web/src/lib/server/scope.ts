@@ -28,21 +28,15 @@ function required(id: string | null, user: PublicUser): string {
   return id;
 }
 
-/** The Temporal visibility condition that limits a workflow list to the same scope (search attributes). */
-export function visibilityScope(user: PublicUser): string | null {
-  const s = scopeOf(user);
-  const quote = (id: string) => {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`not a tenant id: ${id}`);
-    return `'${id}'`;
-  };
-  switch (s.kind) {
-    case 'platform':
-      return null;
-    case 'partner':
-      return `CustosPartnerId = ${quote(s.partnerId)}`;
-    case 'clients':
-      return s.clientIds.length === 0 ? `CustosClientId = '00000000-0000-0000-0000-000000000000'` : `CustosClientId IN (${s.clientIds.map(quote).join(', ')})`;
-    case 'site':
-      return `CustosSiteId = ${quote(s.siteId)}`;
-  }
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The Temporal visibility condition for runs of these sites (the ones the API lists for the user).
+ * Runs carry their site in `CustosSiteId`; partner and client ids are not on every run, so the
+ * site list is the scope. Ids are checked to be UUIDs before they go into the query text.
+ */
+export function sitesCondition(siteIds: readonly string[]): string {
+  if (siteIds.length === 0) return `CustosSiteId = '00000000-0000-0000-0000-000000000000'`;
+  for (const id of siteIds) if (!UUID.test(id)) throw new Error(`not a site id: ${id}`);
+  return `CustosSiteId IN (${siteIds.map((id) => `'${id}'`).join(', ')})`;
 }

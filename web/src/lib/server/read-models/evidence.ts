@@ -1,4 +1,5 @@
-import { listEvidence, type EvidenceEntry, type Scope } from '@custos/db';
+import { sql } from 'kysely';
+import { inScope, listEvidence, type EvidenceEntry, type Scope } from '@custos/db';
 import { database } from '../db.js';
 
 export interface EvidenceLink {
@@ -24,9 +25,29 @@ export async function siteEvidence(scope: Scope, siteId: string, limit = 500): P
   return (await listEvidence(database(), scope, { siteId, limit })).map(view);
 }
 
-/** The signed history bundle of a run, if the exporter has written one (its object key names the run). */
-export async function findHistoryEvidence(scope: Scope, siteId: string, runId: string): Promise<EvidenceLink | null> {
-  const entries = await listEvidence(database(), scope, { siteId, limit: 500 });
-  const hit = entries.find((e) => e.kind === 'history' && e.object_key.includes(runId));
-  return hit ? view(hit) : null;
+/**
+ * Evidence about one workflow run: bundles whose idempotency key names the workflow, or whose
+ * object key names the run (history exports store the history under histories/<runId>.json).
+ */
+export async function evidenceForRun(scope: Scope, siteId: string, workflowId: string, runId: string | null): Promise<EvidenceLink[]> {
+  const rows = await database()
+    .selectFrom('evidence_index')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where(inScope(scope, 'evidence_index'))
+    .where((eb) =>
+      eb.or([
+        eb(sql<number>`position(${workflowId} in coalesce(request_key, ''))`, '>', 0),
+        ...(runId ? [eb(sql<number>`position(${runId} in object_key)`, '>', 0), eb(sql<number>`position(${runId} in coalesce(request_key, ''))`, '>', 0)] : []),
+      ]),
+    )
+    .orderBy('created_at')
+    .limit(50)
+    .execute();
+  return rows.map(view);
+}
+
+/** The signed history bundle of a run, if the exporter has written one. */
+export async function findHistoryEvidence(scope: Scope, siteId: string, workflowId: string, runId: string): Promise<EvidenceLink | null> {
+  return (await evidenceForRun(scope, siteId, workflowId, runId)).find((e) => e.kind === 'history') ?? null;
 }

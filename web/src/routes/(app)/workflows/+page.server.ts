@@ -2,12 +2,14 @@ import { error } from '@sveltejs/kit';
 import { SiteId, HealTier, HostId, RunbookId, Outcome } from '@custos/core';
 import { UrlState, UrlStateError } from '$lib/models/url-state';
 import { load as loadApi } from '$lib/server/api/result';
-import { visibilityScope } from '$lib/server/scope';
+import { sitesCondition } from '$lib/server/scope';
 import { temporal } from '$lib/server/temporal/client';
 import type { PageServerLoad } from './$types';
 
 const STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'TimedOut', 'ContinuedAsNew'] as const;
 const LIMIT = 100;
+/** Above this many sites a list needs a site filter (the visibility query names each site). */
+const MAX_SITES_PER_QUERY = 300;
 
 /**
  * Workflow runs the user may read, newest first, from Temporal visibility. The tenancy condition
@@ -30,7 +32,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const sites = await loadApi(locals.api.GET('/sites'), url);
   if (siteId && !sites.some((s) => s.id === siteId)) error(404, { message: 'Not found.' });
 
-  const conditions = [visibilityScope(user), siteId && `CustosSiteId = '${siteId}'`, type && `WorkflowType = '${type}'`, status && `ExecutionStatus = '${status}'`].filter(Boolean);
+  const all = user.role === 'platform_admin' && !siteId;
+  const scoped = siteId ? [siteId] : sites.map((s) => s.id);
+  const needSite = !all && scoped.length > MAX_SITES_PER_QUERY;
+  const conditions = [all ? null : sitesCondition(needSite ? [] : scoped), type && `WorkflowType = '${type}'`, status && `ExecutionStatus = '${status}'`].filter(Boolean);
   const { client } = await temporal();
   const runs = [];
   for await (const w of client.workflow.list({ query: conditions.join(' AND '), pageSize: LIMIT })) {
@@ -49,5 +54,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     });
     if (runs.length >= LIMIT) break;
   }
-  return { runs, sites: sites.map((s) => ({ id: s.id, name: s.name })), filter: { siteId: siteId ?? '', status, type }, statuses: STATUSES, limit: LIMIT };
+  return { runs, needSite, sites: sites.map((s) => ({ id: s.id, name: s.name })), filter: { siteId: siteId ?? '', status, type }, statuses: STATUSES, limit: LIMIT };
 };

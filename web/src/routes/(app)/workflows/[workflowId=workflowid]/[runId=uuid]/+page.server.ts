@@ -31,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const status = description.status.name;
   const run = await decodedRun(handle, description.runId, status !== 'RUNNING');
   const rows = run.spans.filter((s) => matchesFilter(s, filter)).map(toSpanRow);
-  const evidence = siteId ? await findHistoryEvidence(scopeOf(user), siteId, description.runId) : null;
+  const evidence = siteId ? await findHistoryEvidence(scopeOf(user), siteId, description.workflowId, description.runId) : null;
   const attributes: Record<string, string> = {};
   for (const pair of description.typedSearchAttributes.getAll()) {
     if (pair.key.name.startsWith('Custos')) attributes[pair.key.name.slice('Custos'.length)] = [pair.value].flat().join(', ');
