@@ -54,11 +54,19 @@ async function tokenFor(db: ReturnType<typeof connectDatabase>, role: Role, part
 function startServer(databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [fileURLToPath(new URL('./serve.ts', import.meta.url))], {
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', (line) => resolve({ child, port: (JSON.parse(line) as { port: number }).port }));
     child.once('exit', (code) => reject(new Error(`API server exited ${code} before listening`)));
+  });
+}
+
+/** CPU time (user + system, ms) the API process has used so far. */
+function cpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (u) => resolve(((u as { user: number; system: number }).user + (u as { user: number; system: number }).system) / 1000));
+    child.send('cpu');
   });
 }
 
@@ -99,25 +107,27 @@ async function run(): Promise<void> {
       { name: 'findings, client viewer', path: '/findings?limit=50', tokens: clientTokens },
       { name: 'findings, platform admin (1,000,000)', path: '/findings?limit=50', tokens: platformTokens },
     ];
-    const rows: { scenario: string; path: string; atTarget: LoadResult; max: LoadResult; pass: boolean }[] = [];
+    const rows: { scenario: string; path: string; atTarget: LoadResult; max: LoadResult; cpuMsPerRequest: number; pass: boolean }[] = [];
     await drive({ port: started.port, path: '/fleet?limit=50', tokens: partnerTokens, seconds: 3, connections: 4 }); // warm-up
     // Service time: one request at a time, so the figure is the API's own cost, not queueing.
     const serviceTime = await drive({ port: started.port, path: '/findings?limit=50', tokens: partnerTokens, seconds: 5, connections: 1 });
     console.error(`bench: service time (findings, 1 connection): p50 ${serviceTime.p50} ms, p99 ${serviceTime.p99} ms, ${serviceTime.rps.toFixed(0)} req/s`);
     for (const s of scenarios) {
+      const cpuBefore = await cpuMs(child);
       const atTarget = await drive({ port: started.port, path: s.path, tokens: s.tokens, seconds, connections: 10, rate: TARGET_RATE });
+      const cpuMsPerRequest = (await cpuMs(child) - cpuBefore) / Math.max(1, atTarget.requests);
       const max = await drive({ port: started.port, path: s.path, tokens: s.tokens, seconds: Math.max(5, Math.round(seconds / 2)), connections: 10 });
       const pass = atTarget.p99 < TARGET_P99_MS && atTarget.errors === 0 && atTarget.non2xx === 0;
-      rows.push({ scenario: s.name, path: s.path, atTarget, max, pass });
-      console.error(`bench: ${s.name}: p50 ${atTarget.p50} ms, p99 ${atTarget.p99} ms at ${atTarget.rps.toFixed(0)} req/s; max ${max.rps.toFixed(0)} req/s`);
+      rows.push({ scenario: s.name, path: s.path, atTarget, max, cpuMsPerRequest, pass });
+      console.error(`bench: ${s.name}: p50 ${atTarget.p50} ms, p99 ${atTarget.p99} ms at ${atTarget.rps.toFixed(0)} req/s; max ${max.rps.toFixed(0)} req/s; API CPU ${cpuMsPerRequest.toFixed(2)} ms/request`);
     }
 
     console.log(`\nservice time, findings page, one connection: p50 ${serviceTime.p50} ms, p99 ${serviceTime.p99} ms (${serviceTime.rps.toFixed(0)} req/s); load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}`);
     console.log(`Central API on loopback: ${ISSUE_SIZE.partners} partners, 1,000 sites, 20,000 hosts, 1,000,000 findings (seeded in ${seedSeconds.toFixed(0)} s)`);
-    console.log(`${'scenario'.padEnd(50)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'req/s'.padStart(7)}   ${'max req/s'.padStart(9)} ${'p99@max'.padStart(8)}  target`);
+    console.log(`${'scenario'.padEnd(50)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'req/s'.padStart(7)}   ${'max req/s'.padStart(9)} ${'p99@max'.padStart(8)} ${'CPU ms/req'.padStart(10)}  target`);
     for (const r of rows) {
       console.log(
-        `${r.scenario.padEnd(50)} ${String(r.atTarget.p50).padStart(7)} ${String(r.atTarget.p99).padStart(7)} ${r.atTarget.rps.toFixed(0).padStart(7)}   ${r.max.rps.toFixed(0).padStart(9)} ${String(r.max.p99).padStart(8)}  ${r.pass ? 'ok' : 'MISSED'} (p99 < ${TARGET_P99_MS} ms at ${TARGET_RATE} req/s)`,
+        `${r.scenario.padEnd(50)} ${String(r.atTarget.p50).padStart(7)} ${String(r.atTarget.p99).padStart(7)} ${r.atTarget.rps.toFixed(0).padStart(7)}   ${r.max.rps.toFixed(0).padStart(9)} ${String(r.max.p99).padStart(8)} ${r.cpuMsPerRequest.toFixed(2).padStart(10)}  ${r.pass ? 'ok' : 'MISSED'} (p99 < ${TARGET_P99_MS} ms at ${TARGET_RATE} req/s)`,
       );
     }
     const out = join(ROOT, 'bench/results');

@@ -28,6 +28,11 @@ async function run(): Promise<void> {
     await db.destroy();
     process.exit(0);
   };
+  // The parent asks for CPU time used so far: per-request CPU cost does not depend on how busy
+  // the machine is, unlike latency.
+  process.on('message', (m) => {
+    if (m === 'cpu') process.send?.(process.cpuUsage());
+  });
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
 }
