@@ -4,8 +4,8 @@ import { addApproval, buildWorld, type World } from './support/world.js';
 import { startProbe } from './support/endpoints.js';
 
 /**
- * Approvals against a real Temporal dev server. The heal workflow is not written yet, so a probe
- * workflow implementing the same `decide` / `pendingPlan` contract stands in for it.
+ * Approvals against a real Temporal dev server. A probe workflow runs the heal workflow's own
+ * approval gate (its `decide` validator and `pendingPlan`) without the heal's activities.
  */
 describe('approvals: decide Update with the approver’s identity; refusals audited', () => {
   let h: Harness;
@@ -63,13 +63,13 @@ describe('approvals: decide Update with the approver’s identity; refusals audi
     });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: 'approval_refused' });
-    expect(res.json().message).toMatch(/planSha256 is not the plan that was shown/);
+    expect(res.json().message).toMatch(/decision is for plan f{64}, but the pending plan is [0-9a-f]{64}/);
     const history = await h.temporal.client.workflow.getHandle(p.workflowId).fetchHistory();
     expect(history.events!.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toBe(false);
     const row = await h.db.selectFrom('approvals').select('status').where('id', '=', p.approval.id).executeTakeFirstOrThrow();
     expect(row.status).toBe('pending');
     const audit = await h.db.selectFrom('audit_log').selectAll().where('action', '=', 'approvals.decide').where('outcome', '=', 'refused').execute();
-    expect(audit.some((a) => JSON.stringify(a.detail).includes('planSha256 is not the plan'))).toBe(true);
+    expect(audit.some((a) => JSON.stringify(a.detail).includes('but the pending plan is'))).toBe(true);
     await h.temporal.client.workflow.getHandle(p.workflowId).terminate('test cleanup');
   });
 

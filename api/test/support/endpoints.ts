@@ -28,7 +28,7 @@ export async function startProbe(h: Harness, at: Place): Promise<{ workflowId: s
   await h.temporal.client.workflow.start('approvalProbe', {
     taskQueue: h.probeQueue,
     workflowId,
-    args: [{ plan: planFor(at), planSha256, priority: 'high', requestedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3600_000).toISOString(), remindersSent: 0 }],
+    args: [{ plan: planFor(at), planSha256, priority: 'high', slaMs: 3600_000 }],
   });
   return { workflowId, planSha256 };
 }
