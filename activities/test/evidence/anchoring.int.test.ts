@@ -15,7 +15,7 @@ import { startLocalTsa } from '../../../lib/testkit/src/tsa/index.js';
 import type { LocalTsa } from '../../../lib/testkit/src/tsa/index.js';
 import { startLocalCalendar } from '../../../lib/testkit/src/ots-calendar/index.js';
 import type { LocalCalendar } from '../../../lib/testkit/src/ots-calendar/index.js';
-import { AnchorService, evidenceDb } from '../../src/central/evidence/index.js';
+import { AnchorService, ensureAnchoringSchedule, evidenceDb } from '../../src/central/evidence/index.js';
 import type { EvidenceRequest } from '../../src/central/evidence/index.js';
 import { evidenceTestEnv } from './support.js';
 import type { EvidenceTestEnv } from './support.js';
@@ -176,4 +176,26 @@ describe('anchoring through a local RFC 3161 TSA and two OpenTimestamps calendar
     expect(anchored).toMatchObject({ tsaTime: expect.any(String), bitcoin: { height: expect.any(Number), blockHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(report.sites.every((s) => s.anchoredEntries > 0)).toBe(true);
   });
+
+  it('runs passes from one Temporal Schedule, created once and updated in place', async () => {
+    const scheduleId = uniqueName('evidence-anchoring');
+    await ensureAnchoringSchedule(temporal.client, { scheduleId, taskQueue: workers.centralTaskQueue, everyMinutes: 15 });
+    await ensureAnchoringSchedule(temporal.client, { scheduleId, taskQueue: workers.centralTaskQueue, everyMinutes: 10, input: { otsMinIntervalSeconds: 3600 } });
+    const handle = temporal.client.schedule.getHandle(scheduleId);
+    try {
+      const described = await handle.describe();
+      expect(described.spec.intervals).toMatchObject([{ every: 600_000 }]);
+      expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'anchorEvidence', taskQueue: workers.centralTaskQueue, args: [{ otsMinIntervalSeconds: 3600 }] });
+      await handle.trigger();
+      let started: string | undefined;
+      for (let i = 0; i < 60 && !started; i++) {
+        started = (await handle.describe()).info.recentActions[0]?.action.workflow.workflowId;
+        if (!started) await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(started).toMatch(new RegExp(`^${scheduleId}-pass`));
+      expect(await temporal.client.workflow.getHandle<typeof anchorEvidence>(started!).result()).toMatchObject({ state: 'anchored', ots: { state: 'skipped' } });
+    } finally {
+      await handle.delete();
+    }
+  }, 60_000);
 });

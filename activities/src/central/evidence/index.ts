@@ -27,3 +27,4 @@ export { ObjectLockMissing, ObjectMissing, RetentionNotApplied, type LockedObjec
 export { evidenceKeys as evidenceObjectKeys } from './store/object-keys.js';
 export { retainUntil, type RetentionPolicy } from './store/retention.js';
 export { collectKitInput, ExportError, type KitSelection, type ExportProgress } from './export/collect-kit.js';
+export { ensureAnchoringSchedule, type AnchoringScheduleOptions } from './schedule.js';
