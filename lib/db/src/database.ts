@@ -22,6 +22,7 @@ import type {
 import type { AuditLogTable } from './tables/audit.js';
 import type { L2BudgetDaysTable, L2LeasesTable } from './tables/l2-planner.js';
 import type { GatewayTaskTokensTable } from './tables/gateway-tasks.js';
+import type { AttestationDocumentsTable, AttestationsTable, CompliancePacketsTable, ReportBrandingTable, RiskAcceptancesTable } from './tables/reports.js';
 
 /** The whole schema as kysely sees it; each table's interface lives with its feature under tables/. */
 export interface Database {
@@ -50,4 +51,9 @@ export interface Database {
   l2_budget_days: L2BudgetDaysTable;
   l2_leases: L2LeasesTable;
   gateway_task_tokens: GatewayTaskTokensTable;
+  report_branding: ReportBrandingTable;
+  attestations: AttestationsTable;
+  attestation_documents: AttestationDocumentsTable;
+  risk_acceptances: RiskAcceptancesTable;
+  compliance_packets: CompliancePacketsTable;
 }

@@ -28,6 +28,10 @@ const TENANT_COLUMNS = {
   evidence_index: { partner: 'partner_id', client: 'client_id', site: 'site_id' },
   notification_channels: { partner: 'partner_id', client: null, site: null },
   audit_log: { partner: 'partner_id', client: 'client_id', site: null },
+  report_branding: { partner: 'partner_id', client: null, site: null },
+  attestations: { partner: 'partner_id', client: 'client_id', site: null },
+  risk_acceptances: { partner: 'partner_id', client: 'client_id', site: null },
+  compliance_packets: { partner: 'partner_id', client: 'client_id', site: null },
 } as const;
 
 export type TenantTable = keyof typeof TENANT_COLUMNS;

@@ -106,6 +106,31 @@ const calls: Record<string, (db: Kysely<Database>) => Promise<unknown>> = {
   findLiveApiToken: (db) => repo.findLiveApiToken(db, Buffer.alloc(32)),
   touchApiToken: (db) => repo.touchApiToken(db, P),
   loadPrincipal: (db) => repo.loadPrincipal(db, P),
+  getReportBranding: (db) => repo.getReportBranding(db, scopes.partner!, P),
+  putReportBranding: (db) => repo.putReportBranding(db, scopes.partner!, { partnerId: P, primaryColor: '#0b5394', accentColor: '#e69138', logoPng: null, updatedBy: P }),
+  createAttestation: (db) =>
+    repo.createAttestation(db, scopes.clients!, {
+      clientId: C, framework: 'hipaa', controlId: '164.308(a)(2)', statement: 'Named in writing', attestedBy: P, attestedByName: 'Owner',
+      attestedAt: new Date(0), validUntil: new Date(1), document: { name: 'policy.pdf', contentType: 'application/pdf', sha256: '0'.repeat(64), bytes: Buffer.from('%PDF') },
+    }),
+  listAttestations: (db) => repo.listAttestations(db, scopes.clients!, { clientId: C, limit: 50 }),
+  getAttestationDocument: (db) => repo.getAttestationDocument(db, scopes.clients!, S),
+  unrecordedAttestations: (db) => repo.unrecordedAttestations(db, scopes.clients!, C),
+  markAttestationRecorded: (db) => repo.markAttestationRecorded(db, scopes.clients!, { id: S, siteId: S, seq: 3, digest: '0'.repeat(64) }),
+  createRiskAcceptance: (db) =>
+    repo.createRiskAcceptance(db, scopes.clients!, { clientId: C, subject: 'RB-WIN-SEC-015', scope: 'all workstations', reason: 'scanner needs USB', acceptedBy: P, acceptedByName: 'Owner', acceptedAt: new Date(0), expiresAt: null }),
+  listRiskAcceptances: (db) => repo.listRiskAcceptances(db, scopes.clients!, { clientId: C, limit: 50 }),
+  unrecordedRiskAcceptances: (db) => repo.unrecordedRiskAcceptances(db, scopes.clients!, C),
+  markRiskAcceptanceRecorded: (db) => repo.markRiskAcceptanceRecorded(db, scopes.clients!, { id: S, siteId: S, seq: 4, digest: '0'.repeat(64) }),
+  saveCompliancePacket: (db) =>
+    repo.saveCompliancePacket(db, scopes.clients!, {
+      clientId: C, periodMonth: '2026-10', packetId: 'packet-c-2026-10', hipaaScore: 81.5,
+      json: { sha256: '1'.repeat(64), objectKey: 'k.json', versionId: 'v1', bytes: Buffer.from('{}') },
+      pdf: { sha256: '2'.repeat(64), objectKey: 'k.pdf', versionId: 'v2', bytes: Buffer.from('%PDF') },
+      evidence: { siteId: S, seq: 7, digest: '3'.repeat(64) }, trigger: 'schedule', workflowId: 'wf', requestedBy: null,
+    }),
+  listCompliancePackets: (db) => repo.listCompliancePackets(db, scopes.clients!, { clientId: C, limit: 24 }),
+  getCompliancePacketFile: (db) => repo.getCompliancePacketFile(db, scopes.clients!, S, 'pdf'),
 };
 
 describe('repository SQL', () => {
