@@ -6,12 +6,8 @@ import type { EvidenceStatement } from '@custos/evidence';
 // module (issue 10), fed with these observations.
 
 /** A bundle whose signature, log position and schema were already checked. */
-export interface VerifiedBundle {
-  readonly site: string;
-  readonly seq: number;
-  readonly digest: string;
-  readonly statement: EvidenceStatement;
-}
+export type { VerifiedBundle } from '@custos/activities/evidence';
+import type { VerifiedBundle } from '@custos/activities/evidence';
 
 export interface ControlObservation {
   readonly controlId: string;

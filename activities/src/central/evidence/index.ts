@@ -27,4 +27,5 @@ export { ObjectLockMissing, ObjectMissing, RetentionNotApplied, type LockedObjec
 export { evidenceKeys as evidenceObjectKeys } from './store/object-keys.js';
 export { retainUntil, type RetentionPolicy } from './store/retention.js';
 export { collectKitInput, ExportError, type KitSelection, type ExportProgress } from './export/collect-kit.js';
+export { liveBundles, verifiedArtefact, verifiedJsonArtefact, UnverifiedEvidence, type VerifiedBundle, type LiveBundleOptions, type ReadProgress } from './read/verified-bundles.js';
 export { ensureAnchoringSchedule, type AnchoringScheduleOptions } from './schedule.js';
