@@ -8,3 +8,5 @@ export { discoverSite } from './discovery/discover-site.workflow.js';
 export { heal } from './heal/heal.workflow.js';
 export { siteEntity } from './site/site-entity.workflow.js';
 export { flywheel } from './flywheel/flywheel.workflow.js';
+export { compliancePacket } from './reports/compliance-packet.workflow.js';
+export { recordClientDecisionEvidence } from './reports/record-client-decisions.workflow.js';

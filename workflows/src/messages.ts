@@ -7,3 +7,5 @@ export type { ScanSiteInput } from './scan/scan-site.workflow.js';
 export type { ScanSummary } from './scan/scan-tally.js';
 export type { DiscoverSiteInput, DiscoverySummary } from './discovery/discover-site.workflow.js';
 export type { FlywheelInput } from './flywheel/flywheel.workflow.js';
+export type { CompliancePacketInput, CompliancePacketResult } from './reports/compliance-packet.workflow.js';
+export { isPacketMonth } from './reports/packet-month.js';

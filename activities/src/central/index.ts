@@ -3,6 +3,7 @@ import { createEvidenceActivities, type EvidenceActivityDeps } from './evidence/
 import { createPlannerActivities, type L2PlannerDeps } from './planner/index.js';
 import { createNotifyActivities, type NotifyDeps } from './notify/index.js';
 import { createScanHealActivities, type CentralRuntime } from './heal/scan-heal-activities.js';
+import { createReportActivities } from './reports/report-activities.js';
 
 export interface CentralActivityDeps {
   centralVersion: string;
@@ -24,6 +25,7 @@ export function createCentralActivities(deps: CentralActivityDeps) {
     ...createPlannerActivities(deps.planner),
     ...createNotifyActivities(deps.notify),
     ...createScanHealActivities(deps.scanHeal),
+    ...createReportActivities({ scanHeal: deps.scanHeal, evidence: deps.evidence }),
   };
 }
 

@@ -19,6 +19,8 @@ export const FailureType = {
   PlannerUnavailable: 'PlannerUnavailable',
   /** A notification channel failed transiently (SMTP 4xx, HTTP 5xx/429, network); retried. */
   DeliveryFailed: 'DeliveryFailed',
+  /** Stored evidence does not verify (digest, signature, log position, artefact): nothing is computed from it. */
+  EvidenceUnverified: 'EvidenceUnverified',
 } as const;
 
 export type FailureType = (typeof FailureType)[keyof typeof FailureType];
@@ -31,4 +33,5 @@ export const NON_RETRYABLE_FAILURES: readonly FailureType[] = [
   FailureType.NotFound,
   FailureType.PlanRejected,
   FailureType.EvidenceRefused,
+  FailureType.EvidenceUnverified,
 ];

@@ -28,9 +28,11 @@ function statusColor(p: Palette, status: string): string {
 
 function cover(doc: PDFKit.PDFDocument, p: Palette, packet: Packet, branding: Branding): void {
   doc.rect(0, 0, PAGE.width, 150).fill(p.primary);
+  // The logo sits at the left of the band; name and title start right of it so neither covers the other.
+  const textX = PAGE.margin + (branding.logoPngBase64 ? 140 : 0);
   if (branding.logoPngBase64) doc.image(Buffer.from(branding.logoPngBase64, 'base64'), PAGE.margin, 40, { fit: [120, 70] });
-  doc.font('Bold').fontSize(11).fillColor('#ffffff').text(branding.partnerName, PAGE.margin + (branding.logoPngBase64 ? 140 : 0), 48);
-  doc.font('Bold').fontSize(22).text('Monthly compliance packet', PAGE.margin, 88);
+  doc.font('Bold').fontSize(11).fillColor('#ffffff').text(branding.partnerName, textX, 48);
+  doc.font('Bold').fontSize(22).text('Monthly compliance packet', textX, 88);
   doc.y = 180;
   doc.font('Bold').fontSize(16).fillColor(p.text).text(packet.client.name, PAGE.margin, doc.y);
   doc.font('Body').fontSize(11).fillColor(p.muted).text(`${packet.period.label} · packet ${packet.packetId}`);

@@ -1,0 +1,114 @@
+import { coverageReport, isGroupingRow, type Catalogue, type CoverageRow } from '@custos/runbooks';
+import type { ControlDefinition, Framework, HipaaItem, IncidentRecord, Observation, PacketInput } from '@custos/core';
+
+/**
+ * What the packet takes from the runbook and control catalogues: each framework's controls with the
+ * runbooks that evidence them, every HIPAA Security Rule item, the runbooks behind each workstation
+ * and server topic, and runbook severities. Statuses are the coverage report's (one source).
+ */
+
+export const PACKET_FRAMEWORKS: readonly Framework[] = ['hipaa', 'soc2', 'nistCsf', 'nist80053', 'cisV8'];
+
+export interface PacketCatalogue {
+  frameworks: Framework[];
+  controls: ControlDefinition[];
+  hipaaItems: HipaaItem[];
+  topics: PacketInput['topics'];
+  severity(runbookId: string): IncidentRecord['severity'] | undefined;
+  /**
+   * A not-applicable observation for every (host, runbook) pair the catalogue says never applies
+   * (the runbook does not target the host's kind, so scans never run it there): without them the
+   * posture would count "no evidence" against a workstation for a server-only backup check.
+   */
+  notApplicable(hosts: readonly { id: string; kind: string }[]): Observation[];
+}
+
+/** A control that a person can attest: manual, or partial (runbooks evidence only the technical part). */
+export interface AttestableControl {
+  framework: Framework;
+  id: string;
+  title: string;
+  evidence: 'manual' | 'partial';
+  task: string;
+}
+
+// A control is met on the technical side when every runbook mapped to it or to anything below it
+// passes: a HIPAA standard is evidenced through its implementation specifications.
+function runbooksBelow(rows: readonly CoverageRow[]): Map<string, string[]> {
+  const children = new Map<string, CoverageRow[]>();
+  for (const r of rows) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+  const below = (row: CoverageRow): string[] => [...row.runbooks, ...(children.get(row.id) ?? []).flatMap(below)];
+  return new Map(rows.map((r) => [r.id, [...new Set(below(r))].sort()]));
+}
+
+/**
+ * Topic → runbooks. By catalogue category where the category is the topic; antivirus and screen lock
+ * name their runbooks, because their categories also hold other checks (exclusions, lockout policy).
+ */
+const TOPICS: Record<keyof PacketInput['topics'], { category?: string; runbooks?: string[] }> = {
+  encryption: { category: 'encryption' },
+  antivirus: { runbooks: ['RB-WIN-AV-001', 'RB-WIN-SEC-006'] },
+  patches: { category: 'patching' },
+  firewall: { category: 'firewall' },
+  screenLock: { runbooks: ['RB-WIN-SEC-016'] },
+  backup: { category: 'backup' },
+  timeSync: { category: 'time' },
+};
+
+// Applicability by host kind holds from the start: dated at the epoch so it precedes every scan.
+const CATALOGUE_TIME = '1970-01-01T00:00:00.000Z';
+
+export function packetCatalogue(catalogue: Catalogue): PacketCatalogue {
+  const coverage = coverageReport(catalogue, PACKET_FRAMEWORKS);
+  const controls: ControlDefinition[] = [];
+  let hipaaItems: HipaaItem[] = [];
+  for (const fw of coverage) {
+    const below = runbooksBelow(fw.rows);
+    const items = fw.rows.filter((r) => !isGroupingRow(r));
+    for (const r of items) controls.push({ framework: fw.framework, id: r.id, title: r.title, evidence: r.status, runbooks: below.get(r.id) ?? [] });
+    if (fw.framework === 'hipaa') {
+      hipaaItems = items.map((r) => ({
+        id: r.id,
+        title: r.title,
+        kind: r.kind === 'standard' ? 'standard' : 'implementation-specification',
+        requirement: r.requirement ?? 'required',
+        evidence: r.status,
+        ...(r.manualTask ? { manualTask: r.manualTask } : {}),
+      }));
+    }
+  }
+  const topics = Object.fromEntries(
+    Object.entries(TOPICS).map(([topic, spec]) => [
+      topic,
+      catalogue.runbooks.filter((r) => (spec.category ? r.category === spec.category : spec.runbooks!.includes(r.id))).map((r) => r.id).sort(),
+    ]),
+  ) as PacketInput['topics'];
+  return {
+    frameworks: coverage.map((f) => f.framework),
+    controls,
+    hipaaItems,
+    topics,
+    severity: (id) => catalogue.runbook(id)?.severity,
+    notApplicable: (hosts) =>
+      hosts.flatMap((h) =>
+        catalogue.runbooks
+          .filter((r) => !(r.hostKinds as readonly string[]).includes(h.kind))
+          .map((r) => ({ hostId: h.id, runbookId: r.id, outcome: 'not_applicable' as const, observedAt: CATALOGUE_TIME, evidenceId: `catalogue:${r.id}@${r.version}:hostKinds` })),
+      ),
+  };
+}
+
+/** Every control a client user may attest, in catalogue order. */
+export function attestableControls(catalogue: Catalogue): AttestableControl[] {
+  return coverageReport(catalogue, PACKET_FRAMEWORKS).flatMap((fw) =>
+    fw.rows
+      .filter((r) => !isGroupingRow(r) && r.status !== 'automated')
+      .map((r) => ({
+        framework: fw.framework,
+        id: r.id,
+        title: r.title,
+        evidence: r.status as 'manual' | 'partial',
+        task: r.manualTask ?? (r.status === 'manual' ? 'Put this control in place and attest it.' : 'Confirm the parts of this control that checks on the computers cannot see.'),
+      })),
+  );
+}
