@@ -28,7 +28,7 @@ export interface EvidenceServiceDeps {
   readonly retention: RetentionPolicy;
   /** Who produces the evidence; required to record (not to export or read). */
   readonly agent?: EvidenceAgent;
-  /** Parallel PUTs within one batch (default 8). */
+  /** Parallel PUTs within one batch (default 16). */
   readonly putConcurrency?: number;
   /** Most bundles one site batch holds (default 256). */
   readonly maxBatch?: number;
@@ -51,7 +51,7 @@ export class EvidenceService {
     this.db = evidenceDb(deps.db);
     this.batches = new GroupCommit(async (siteId, items) => {
       const site = await this.site(siteId);
-      const ctx = { db: this.db, store: deps.store, keys: deps.keys, retention: deps.retention, agent: deps.agent!, putConcurrency: deps.putConcurrency ?? 8 };
+      const ctx = { db: this.db, store: deps.store, keys: deps.keys, retention: deps.retention, agent: deps.agent!, putConcurrency: deps.putConcurrency ?? 16 };
       return appendBatch(ctx, site, items);
     }, deps.maxBatch ?? 256);
   }
@@ -80,12 +80,19 @@ export class EvidenceService {
     return this.ready;
   }
 
+  /** Sites never move between clients or partners, so a site's ids are looked up once. */
+  private readonly sites = new Map<string, SiteRef>();
+
   async site(siteId: string): Promise<SiteRef> {
+    const known = this.sites.get(siteId);
+    if (known) return known;
     const row = UUID.test(siteId)
       ? await this.db.selectFrom('sites').select(['id', 'partner_id', 'client_id']).where('id', '=', siteId).executeTakeFirst()
       : undefined;
     if (!row) throw new InvalidEvidenceRequest(`site ${JSON.stringify(siteId)} does not exist; evidence is recorded only for enrolled sites`);
-    return { siteId: row.id, partnerId: row.partner_id, clientId: row.client_id };
+    const ref = { siteId: row.id, partnerId: row.partner_id, clientId: row.client_id };
+    this.sites.set(siteId, ref);
+    return ref;
   }
 
   /**
