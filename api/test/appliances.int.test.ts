@@ -110,6 +110,13 @@ describe('appliances: one-time enrolment, heartbeats, revocation, sealed credent
     expect(refused.length).toBe(2);
   });
 
+  it('appliance and user credentials are not interchangeable', async () => {
+    const a = await enrol(w.own.siteId);
+    expect((await h.app.inject({ url: '/fleet', headers: { authorization: `Bearer ${a.token}` } })).statusCode).toBe(401);
+    expect((await h.app.inject({ url: `/sites/${w.own.siteId}/credentials`, headers: { authorization: `Bearer ${a.token}` } })).statusCode).toBe(401);
+    expect((await h.app.inject({ url: '/appliance/credentials', headers: admin() })).statusCode).toBe(401);
+  });
+
   it('logs carry request ids but no tokens, cookies or passwords', () => {
     const all = logs.join('');
     expect(all).toContain('"reqId"');
