@@ -101,9 +101,11 @@ export class AnchorService {
   }
 
   /**
-   * Asks the calendars for the Bitcoin path of a pending proof. Once one arrives, fetches the block
-   * header, verifies the proof against it (proof of work no easier than trust.json allows), and only
-   * then stores the header and the upgraded proof (a new version of the same key).
+   * Asks the calendars for the Bitcoin path of a pending proof, one calendar at a time. Each upgrade
+   * is kept only if the proof then verifies against the block header it names (fetched, proof of work
+   * no easier than trust.json allows): one calendar answering nonsense must neither block the others
+   * nor put a proof into the bucket that auditors' verifiers would reject. Headers and the upgraded
+   * proof (a new version of the same key) are stored once something verified.
    */
   async upgrade(size: number): Promise<UpgradeResult> {
     const row = await this.row(size);
@@ -113,24 +115,32 @@ export class AnchorService {
     }
     const stored = await this.service.store.get(row.ots_object_key, row.ots_version_id);
     if (!stored) throw new AnchorNotFound(`${row.ots_object_key} version ${row.ots_version_id} is missing from ${this.service.store.location}`);
-    const proof = parseDetachedTimestamp(stored);
+    let proof = parseDetachedTimestamp(stored);
     const body = checkpointBody(row.note);
-    const outcome = await upgradeWithCalendars(proof, {
-      calendars: this.settings.otsCalendars,
-      ...(this.settings.timeoutMs ? { timeoutMs: this.settings.timeoutMs } : {}),
-      ...(this.settings.fetch ? { fetch: this.settings.fetch } : {}),
-    });
-    const pending = { state: 'pending' as const, size, submittedAt: row.ots_submitted_at.toISOString(), detail: [...outcome.stillPending, ...outcome.failures] };
-    if (!outcome.upgraded) return pending;
-
     const { current } = await this.service.trust();
     const maxTarget = parseInt(current.policy.bitcoinMaxTarget, 16);
-    const needed = verifyOtsProof(proof, body, new Map(), maxTarget).missingHeaders;
     const headers = new Map<number, Uint8Array>();
-    for (const height of new Set(needed)) headers.set(height, await fetchBlockHeader(this.settings.headerSource, height, { ...(this.settings.fetch ? { fetch: this.settings.fetch } : {}) }));
+    const detail: string[] = [];
+    let upgraded = false;
+    for (const calendar of this.settings.otsCalendars) {
+      const candidate = parseDetachedTimestamp(serializeDetachedTimestamp(proof));
+      const outcome = await upgradeWithCalendars(candidate, { calendars: [calendar], ...this.httpOptions() });
+      detail.push(...outcome.stillPending, ...outcome.failures.filter((f) => !f.endsWith('not a configured calendar, not contacted')));
+      if (!outcome.upgraded) continue;
+      try {
+        for (const height of new Set(verifyOtsProof(candidate, body, headers, maxTarget).missingHeaders)) {
+          headers.set(height, await fetchBlockHeader(this.settings.headerSource, height, this.httpOptions()));
+        }
+        verifyOtsProof(candidate, body, headers, maxTarget);
+        proof = candidate;
+        upgraded = true;
+      } catch (err) {
+        detail.push(`${calendar}: upgrade rejected: ${(err as Error).message}`);
+      }
+    }
     const verified = verifyOtsProof(proof, body, headers, maxTarget);
     const best = [...verified.anchors].sort((a, b) => a.time - b.time)[0];
-    if (!best) return pending;
+    if (!upgraded || !best) return { state: 'pending', size, submittedAt: row.ots_submitted_at.toISOString(), detail };
     const now = new Date();
     const until = retainUntil(now, this.service.retention);
     for (const anchor of verified.anchors) {
@@ -144,6 +154,10 @@ export class AnchorService {
       .where('size', '=', String(size))
       .execute();
     return { state: 'confirmed', size, height: best.height, blockHash: best.blockHash, blockTime: blockTime.toISOString() };
+  }
+
+  private httpOptions(): { timeoutMs?: number; fetch?: FetchLike } {
+    return { ...(this.settings.timeoutMs ? { timeoutMs: this.settings.timeoutMs } : {}), ...(this.settings.fetch ? { fetch: this.settings.fetch } : {}) };
   }
 
   /** Records that a proof stayed unconfirmed too long (once per checkpoint); returns false if already raised. */
