@@ -13,7 +13,9 @@ import { evidenceActivities } from './proxies.js';
 export async function recordHistoryEvidence(siteId: string, poll?: ExportHistoryInput['poll']): Promise<void> {
   const { workflowId, runId } = workflowInfo();
   await startChild(exportWorkflowHistory, {
-    workflowId: `history-evidence:${workflowId}:${runId}`,
+    // The run id alone (a UUID) names the child: a history carries its run id but not its workflow id,
+    // so replay tools pass an arbitrary one, and the child id must not change on replay.
+    workflowId: `history-evidence:${runId}`,
     args: [{ workflowId, runId, siteId, ...(poll ? { poll } : {}) }],
     parentClosePolicy: ParentClosePolicy.ABANDON,
   });
