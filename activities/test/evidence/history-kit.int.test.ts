@@ -124,6 +124,14 @@ describe('workflow histories as evidence → auditor kit → custos verify → c
     expect(replayed.stdout).toContain(`code ${code.sha256.slice(0, 12)} (kit)`);
     expect(replayed.stdout).toContain('2 histories replayed deterministically');
 
+    // A bare history file (as an auditor might get one) replays against the bundle file it names.
+    const site = env.sites[0]!;
+    const siteDir = path.join(dir, 'sites', site.clientId, site.siteId);
+    const [historyFile] = await readdir(path.join(siteDir, 'histories'));
+    const bare = await runCli(['replay', path.join(siteDir, 'histories', historyFile!), '--code', path.join(siteDir, 'raw', 'workflow-code', `${code.sha256}.js`), '--quiet'], cliEnv);
+    expect(bare.code, bare.stdout + bare.stderr).toBe(0);
+    expect(bare.stdout).toContain('1 history replayed deterministically');
+
     const zip = path.join(tmp, 'kit.zip');
     expect((await runCli(['evidence', 'export', '--client', env.sites[0]!.clientId, '--from', '2000-01-01', '--to', '2100-01-01', '--out', zip, '--quiet'], cliEnv)).code).toBe(0);
     const fromZip = await runCli(['replay', zip, '--quiet', '--json'], cliEnv);
