@@ -70,6 +70,8 @@ describe('disruptive fixes wait for a person and the maintenance window (real Te
     const result = (await handle.result()) as HealResult;
     expect(result).toMatchObject({ outcome: 'healed', tier: 'L3', ruleId: 'L1-FIXTURE-REG-002', approval: { outcome: 'approved', planSha256: p.planSha256, receipt }, verify: 'pass' });
     expect(world.lab.site.applications('WS001')).toMatchObject([{ runbook: DISRUPTIVE, phase: 'remediate', idempotencyKey: `${healId}:remediate:1` }]);
+    const kinds = (await world.db.selectFrom('evidence_index').select('kind').where('site_id', '=', world.tenant.siteId).execute()).map((r) => String(r.kind));
+    expect(kinds).toContain('approval');
     const accepted = (await handle.fetchHistory()).events?.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
     expect(accepted?.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.identity).toBe('dashboard:user-dana');
     await replayAndKeep(world.temporal.client, world.temporal.dataConverter, healId, { workflow: 'heal', name: 'l3-approved' });

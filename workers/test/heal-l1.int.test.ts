@@ -58,6 +58,11 @@ describe('drift → scan → L1 heal → verify → finding closed (real Tempora
     expect(world.lab.site.state('FS01').registry['HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy\\DomainProfile']?.EnableFirewall).toEqual({ type: 'REG_DWORD', value: 1 });
     expect(world.lab.site.applications('FS01')).toMatchObject([{ runbook: 'RB-WIN-FIXTURE-FW-001', phase: 'remediate', idempotencyKey: `${healId}:remediate:1` }]);
 
+    // The scan's batches and the heal's outcome are signed bundles in the site's evidence log.
+    const kinds = (await world.db.selectFrom('evidence_index').select('kind').where('site_id', '=', world.tenant.siteId).execute()).map((r) => r.kind);
+    expect(kinds).toContain('scan');
+    expect(kinds).toContain('heal');
+
     // The next scan sees the host compliant and starts nothing.
     const second = await scan();
     expect(second.summary).toMatchObject({ failed: 0, findingsOpened: 0, healsStarted: 0, findingsOpen: 0 });

@@ -19,5 +19,6 @@ export async function replayAndKeep(client: Client, dataConverter: DataConverter
     const dir = path.join(FIXTURES, fixture.workflow);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `${fixture.name}.json`), historyToJSON(history) + '\n');
+    writeFileSync(path.join(dir, `${fixture.name}.workflow-id`), `${workflowId}\n`);
   }
 }

@@ -26,6 +26,9 @@ import type { ScriptedLlm } from '@custos/testkit/openai';
 import { smtpOptions } from '../../../activities/src/central/notify/notify-deps.js';
 import type { NotifyDeps } from '../../../activities/src/central/notify/index.js';
 import { fixtureCatalogue, FIXTURE_HANDLERS, fixtureScriptCatalogue } from '../../../activities/test/fixtures/lab-handlers.js';
+import { AnchorService, EvidenceService, type EvidenceActivityDeps } from '@custos/activities/evidence';
+import { s3Client } from '@custos/testkit';
+import { ensureLockedBucket, EVIDENCE_TEST_BUCKET, randomKeys, stackStore, TEST_RETENTION } from '../../../activities/test/evidence/support.js';
 
 const ROLE: Record<HostKind, 'domain_controller' | 'server' | 'workstation'> = { dc: 'domain_controller', server: 'server', workstation: 'workstation' };
 
@@ -99,6 +102,21 @@ export function notifyDeps(smtp: SmtpSink): NotifyDeps {
   };
 }
 
+/** The real evidence service over the stack's SeaweedFS (a locked test bucket, a prefix of our own) and this world's database. */
+export async function evidenceDeps(db: Kysely<Database>, temporal: TemporalTestConnections): Promise<EvidenceActivityDeps> {
+  await ensureLockedBucket(s3Client(), EVIDENCE_TEST_BUCKET);
+  const service = new EvidenceService({
+    db,
+    store: stackStore(EVIDENCE_TEST_BUCKET, `${uniqueName('scanheal')}/`),
+    keys: randomKeys(),
+    trust: { tsaRoots: [], bitcoinMaxTarget: '207fffff' },
+    retention: TEST_RETENTION,
+    agent: { name: 'custos-central', version: '0.1.0-test', buildDigest: `sha256:${'cd'.repeat(32)}` },
+  });
+  // Anchoring is the evidence component's own schedule; scans and heals never call it.
+  return { service, anchoring: new AnchorService(service, { otsCalendars: [], otsMinAttestations: 1, headerSource: 'http://127.0.0.1:9/{height}' }), temporal: temporal.client };
+}
+
 export function centralRuntime(db: Kysely<Database>, catalogue: Catalogue, temporal: TemporalTestConnections, flywheelWorkflowId: string): CentralRuntime {
   return { db, catalogue, temporal: temporal.client, flywheelWorkflowId, scanBatchSize: 5, scanParallelBatches: 2 };
 }
@@ -111,6 +129,7 @@ export async function startCentralWorker(opts: {
   dataConverter: DataConverter;
   planner: L2PlannerDeps;
   notify: NotifyDeps;
+  evidence: EvidenceActivityDeps;
 }): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
@@ -118,7 +137,7 @@ export async function startCentralWorker(opts: {
     taskQueue: opts.taskQueue,
     workflowBundle: { codePath: inject('workflowBundlePath') },
     dataConverter: opts.dataConverter,
-    activities: createCentralActivities({ centralVersion: 'test-central', scanHeal: opts.runtime, planner: opts.planner, notify: opts.notify }),
+    activities: createCentralActivities({ centralVersion: 'test-central', scanHeal: opts.runtime, planner: opts.planner, notify: opts.notify, evidence: opts.evidence }),
   });
 }
 
@@ -187,6 +206,7 @@ export async function startWorld(opts: {
     dataConverter: temporal.dataConverter,
     planner: plannerDeps(db, catalogue, opts.llm),
     notify: notifyDeps(smtp),
+    evidence: await evidenceDeps(db, temporal),
   });
   const centralRun = central.run();
   const appliances: Appliance[] = [];

@@ -11,6 +11,8 @@ import { invalidInput } from './failures.js';
 import { autoHealable, gateFor } from './gating.js';
 import type { HealInput, HealResult } from './heal-types.js';
 import { waitForWindow } from './maintenance.js';
+import { recordHealEvidence } from './heal-evidence.js';
+import { recordHistoryEvidence } from '../evidence/record.js';
 
 const MIRROR_STATUS: Record<HealResult['outcome'], HealStatus> = {
   healed: 'healed',
@@ -30,6 +32,9 @@ export async function heal(input: HealInput): Promise<HealResult> {
   if (!input?.siteId || !input.findingId || !input.host?.hostId || !input.runbookId) throw invalidInput('heal: siteId, findingId, host and runbookId are required');
   const gate = new ApprovalGate();
   registerApprovalHandlers(gate);
+  // First thing: however this run ends, its history (with every decision in it) becomes evidence.
+  await recordHistoryEvidence(input.siteId);
+  const startedAt = new Date(Date.now()).toISOString();
   const central = centralActivities();
   const { workflowId, runId } = workflowInfo();
   const mirror = (tier: HealResult['tier'], status: HealStatus, finished: boolean) =>
@@ -60,6 +65,7 @@ export async function heal(input: HealInput): Promise<HealResult> {
       autoHealable: facts !== null && autoHealable(facts),
     });
   }
+  await recordHealEvidence(input, result, startedAt);
   if (result.outcome === 'escalated') {
     const what = `${input.runbookId} on ${input.host.hostname}`;
     await notify({ kind: 'escalated', siteId: input.siteId, priority: input.severity, level: 0, title: titled('escalated', what), summary: `${what}: ${result.reason}`, facts: { host: input.host.hostname, runbook: input.runbookId, tier: result.tier, workflow: workflowId } });

@@ -6,7 +6,9 @@ import { centralActivities, siteActivities } from '../proxies.js';
 import { heal } from '../heal/heal.workflow.js';
 import { healWorkflowId, type HealInput } from '../heal/heal-types.js';
 import { invalidInput } from '../heal/failures.js';
+import { recordHistoryEvidence } from '../evidence/record.js';
 import { chunk, forEachBounded } from './bounded.js';
+import { recordScanBatchEvidence } from './scan-evidence.js';
 import { ScanTally, type ScanSummary } from './scan-tally.js';
 
 export interface ScanSiteInput {
@@ -21,11 +23,15 @@ export interface ScanSiteInput {
  * hosts in batches on the site queue with bounded concurrency, record findings centrally after each
  * batch, and start one heal per failing check. A heal's id is its finding's, with REJECT_DUPLICATE:
  * drift already being healed (or healed and escalated) is never healed twice. Heals are abandoned
- * children: they outlive the scan (an approval may take hours).
+ * children: they outlive the scan (an approval may take hours). Each recorded batch becomes a signed
+ * scan bundle, and the run's history is exported as evidence when it closes.
  */
 export async function scanSite(input: ScanSiteInput): Promise<ScanSummary> {
   if (!isSiteId(input?.siteId ?? '')) throw invalidInput(`scanSite: siteId ${JSON.stringify(input?.siteId)} is not a site id`);
+  // First thing: however this run ends, its history becomes signed evidence in the site's log.
+  await recordHistoryEvidence(input.siteId);
   const central = centralActivities();
+  const startedAt = new Date(Date.now()).toISOString();
   const plan = await central.loadScanPlan({ siteId: input.siteId, hostKinds: input.hostKinds ?? 'all' });
   const tally = new ScanTally(plan.siteId, plan.hosts.length, plan.healingPaused);
   if (plan.hosts.length === 0) return tally.summary();
@@ -34,11 +40,12 @@ export async function scanSite(input: ScanSiteInput): Promise<ScanSummary> {
   await site.refreshCredentials(plan.siteId);
   const observedAt = new Date(Date.now()).toISOString();
 
-  await forEachBounded(chunk(plan.hosts, plan.batchSize), plan.parallelBatches, async (batch) => {
+  await forEachBounded(chunk(plan.hosts, plan.batchSize), plan.parallelBatches, async (batch, index) => {
     const { hosts } = await site.checkHosts({ siteId: plan.siteId, hosts: batch.map((h) => ({ ...h, checks: plan.checksByKind[h.kind] })) });
     tally.addResults(hosts);
     const record = await central.recordScanResults({ siteId: plan.siteId, observedAt, hosts: batch, results: hosts });
     tally.addRecord(record);
+    await recordScanBatchEvidence(plan.siteId, index, startedAt, record);
     if (plan.healingPaused) return;
     for (const finding of record.failing) tally.healStarted(await startHeal(plan.siteId, finding));
   });

@@ -9,7 +9,7 @@ describe('scan tally', () => {
       { hostId: 'b', reachability: 'unreachable', problem: 'TCP refused', checks: [] },
       { hostId: 'c', reachability: 'no_credentials', checks: [] },
     ]);
-    t.addRecord({ opened: 1, resolved: 2, open: 1, failing: [] });
+    t.addRecord({ opened: 1, resolved: 2, open: 1, failing: [], controls: [] });
     t.healStarted(true);
     t.healStarted(false);
     expect(t.summary()).toMatchObject({ hosts: 3, reachable: 1, unreachable: 1, credentialProblems: 1, checks: 2, passed: 1, failed: 1, errors: 0, findingsOpened: 1, findingsResolved: 2, healsStarted: 1, healsAlreadyStarted: 1 });

@@ -4,6 +4,7 @@
  * host in one transaction under an advisory lock, so retries and concurrent scans never open a
  * second finding for the same drift. Returns the failing findings the scan hands to heal.
  */
+import type { ControlResult } from '@custos/evidence';
 import type { Severity } from '@custos/db';
 import { getHost } from '@custos/db';
 import type { Runbook } from '@custos/runbooks';
@@ -35,11 +36,19 @@ export interface ScanRecord {
   /** Open findings after this batch (new and earlier ones still failing). */
   open: number;
   failing: FindingToHeal[];
+  /** Per control a check maps to, per host: what the scan's evidence bundle states (ids only, catalogue text). */
+  controls: ControlResult[];
 }
 
 function controlIds(runbook: Runbook | undefined): string[] {
   if (!runbook) return [];
   return Object.entries(runbook.controls).flatMap(([framework, ids]) => (ids ?? []).map((id) => `${framework}:${id}`));
+}
+
+/** What a check result says about each control its runbook maps to (framework-qualified ids). */
+function controlResults(runbook: Runbook | undefined, hostId: string, status: string): ControlResult[] {
+  const result: ControlResult['result'] = status === 'pass' ? 'pass' : status === 'fail' ? 'fail' : 'na';
+  return controlIds(runbook).map((id) => ({ id, result, host: hostId, ...(result === 'fail' && runbook ? { finding: `${runbook.id}: ${runbook.title}`.slice(0, 200) } : {}) }));
 }
 
 const clip = (text: string, n = 300) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
@@ -48,7 +57,7 @@ export function makeRecordScanResults(rt: CentralRuntime) {
   return async function recordScanResults(req: ScanRecordRequest): Promise<ScanRecord> {
     const { scope } = await siteScope(rt.db, req.siteId);
     const at = new Date(req.observedAt);
-    const out: ScanRecord = { opened: 0, resolved: 0, open: 0, failing: [] };
+    const out: ScanRecord = { opened: 0, resolved: 0, open: 0, failing: [], controls: [] };
     const refs = new Map(req.hosts.map((h) => [h.hostId, h]));
     for (const result of req.results) {
       const ref = refs.get(result.hostId);
@@ -61,6 +70,7 @@ export function makeRecordScanResults(rt: CentralRuntime) {
         const open = new Map((await openFindings(trx, scope, host.id)).map((f) => [f.check_id, f]));
         const passing: string[] = [];
         for (const check of result.checks) {
+          out.controls.push(...controlResults(rt.catalogue.runbook(check.runbookId, check.version) ?? rt.catalogue.runbook(check.runbookId), host.id, check.status));
           const existing = open.get(check.runbookId);
           if (check.status === 'pass') {
             if (existing) passing.push(existing.id);
