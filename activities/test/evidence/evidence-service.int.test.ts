@@ -4,7 +4,7 @@ import type { EvidenceStatement } from '@custos/evidence';
 import { nodeVerifier } from '@custos/evidence/node';
 import { s3Client } from '@custos/testkit';
 import {
-  EvidenceService, InvalidEvidenceRequest, KeyNotTrusted, ObjectLockMissing, ObjectMissing, evidenceDb, withSiteLog,
+  collectKitInput, EvidenceService, InvalidEvidenceRequest, KeyNotTrusted, ObjectLockMissing, ObjectMissing, evidenceDb, withSiteLog,
 } from '../../src/central/evidence/index.js';
 import type { EvidenceRequest } from '../../src/central/evidence/index.js';
 import { evidenceTestEnv, randomKeys, stackStore, TEST_RETENTION } from './support.js';
@@ -145,4 +145,21 @@ describe('evidence service against real PostgreSQL and SeaweedFS', () => {
     expect(report.failures).toEqual([]);
     expect(report.sites).toEqual([expect.objectContaining({ site: site.siteId, entries: 300, envelopesVerified: 300, latestCheckpoint: 300 })]);
   }, 300_000);
+
+  it('exports a period: the log up to the checkpoint covering its end, which verifies on its own', async () => {
+    const site = env.sites[1]!;
+    await env.service.record(scan(site.siteId, 2000));
+    await new Promise((r) => setTimeout(r, 50));
+    const periodEnd = new Date();
+    await new Promise((r) => setTimeout(r, 50));
+    await env.service.record(scan(site.siteId, 2001));
+
+    const input = await collectKitInput(env.service, { clientId: site.clientId, from: new Date(0), to: periodEnd }, { createdAt: new Date() });
+    const exported = input.sites.find((s) => s.site === site.siteId)!;
+    expect(exported.envelopes.length).toBe(1);
+    expect(exported.checkpoints.map((n) => n.split('\n')[1])).toEqual(['1']);
+    const report = await verifyKit(memorySource(buildKit({ ...input, sites: [exported], exportSigners: [env.keys.export] })), { verifier: nodeVerifier() });
+    expect(report.failures).toEqual([]);
+    expect(report.sites).toEqual([expect.objectContaining({ site: site.siteId, entries: 1, latestCheckpoint: 1 })]);
+  });
 });
