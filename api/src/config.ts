@@ -13,6 +13,7 @@ export const loadApiConfig = defineConfig([
   'temporalAddress',
   'temporalNamespace',
   'payloadKeys',
+  'runbooksDir',
 ]);
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;

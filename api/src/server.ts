@@ -5,6 +5,7 @@ import { dataConverterFromConfig } from '@custos/runtime';
 import { buildApp, REDACT } from './app.js';
 import { loadApiConfig } from './config.js';
 import { temporalGateway } from './temporal/gateway.js';
+import { catalogueReportDeps } from './routes/reports/catalogue-deps.js';
 
 /** Starts the Central API: config, connections, listen; on SIGINT/SIGTERM drain and close everything. */
 async function run(): Promise<void> {
@@ -20,6 +21,7 @@ async function run(): Promise<void> {
       publicUrl: config.apiPublicUrl,
       allowInsecureOidcIssuer: config.env !== 'production',
       authRateLimit: 10,
+      reports: catalogueReportDeps(connection, config.temporalNamespace, dataConverterFromConfig(config), config.runbooksDir),
     },
     {
       logger: {

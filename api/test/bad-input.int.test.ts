@@ -115,7 +115,7 @@ describe('bad-input corpus per endpoint: 400 naming the field, nothing written',
     expect(await fingerprint(h.db), `${route}: a refused body wrote something`).toBe(before);
   }
 
-  for (const e of OBJECT_ENDPOINTS) {
+  for (const e of OBJECT_ENDPOINTS.filter((x) => x.badInputElsewhere === undefined)) {
     it(e.route, async () => {
       const req = await e.prepare(h, w, w.own, false);
       if (req.body === undefined) {

@@ -49,6 +49,17 @@ const ALLOWED: Record<string, Role[]> = {
   '/notification-channels': ADMINS,
   '/audit': ['platform_admin', 'partner_admin', 'auditor'],
   '/users': ADMINS,
+  'GET /clients/:clientId/packets': ALL,
+  'GET /packets/:id/pdf': ALL,
+  'GET /packets/:id/json': ALL,
+  'POST /clients/:clientId/packets': APPROVERS,
+  'PUT /partners/:id/report-branding': ADMINS,
+  'GET /clients/:clientId/attestation-tasks': ALL,
+  'GET /clients/:clientId/attestations': ALL,
+  'POST /clients/:clientId/attestations': ['client_owner'],
+  'GET /attestations/:id/document': ALL,
+  'GET /clients/:clientId/risk-acceptances': ALL,
+  'POST /clients/:clientId/risk-acceptances': ['client_owner'],
 };
 
 type Target = 'own' | 'sibling' | 'other';
@@ -109,7 +120,8 @@ describe('isolation matrix: every endpoint × every role × own / sibling-client
           if (expected === 'ok') {
             expect(res.statusCode, where).toBeGreaterThanOrEqual(200);
             expect(res.statusCode, where).toBeLessThan(300);
-            if (endpoint.route === 'POST /sites/:siteId/scans') scans.push(res.json().workflowId);
+            if (endpoint.route === 'POST /sites/:siteId/scans' || endpoint.route === 'POST /clients/:clientId/packets') scans.push(res.json().workflowId);
+            if (endpoint.route.endsWith('/attestations') || endpoint.route.endsWith('/risk-acceptances')) scans.push(`client-decision:${res.json().id}`);
           } else {
             expect(res.statusCode, where).toBe(expected);
             // another tenant's object answers exactly like one that does not exist

@@ -34,6 +34,12 @@ export const ACTIONS = {
   'identity.oidc.write': { roles: ADMINS, write: true },
   'self.read': { roles: READERS, write: false },
   'self.tokens': { roles: READERS, write: true },
+  'reports.read': { roles: READERS, write: false },
+  'reports.generate': { roles: [...OPERATORS, 'client_owner'], write: true },
+  'reports.branding': { roles: ADMINS, write: true },
+  'attestations.read': { roles: READERS, write: false },
+  // The practice attests its own policies and accepts its own risks; the MSP cannot do it for them.
+  'attestations.write': { roles: ['client_owner'], write: true },
 } as const satisfies Record<string, { roles: readonly Role[]; write: boolean }>;
 
 export type Action = keyof typeof ACTIONS;

@@ -16,6 +16,8 @@ import { runbookSettingRoutes } from './runbook-settings.js';
 import { channelRoutes } from './channels.js';
 import { auditRoutes } from './audit-log.js';
 import { userRoutes } from './users.js';
+import { reportRoutes } from './reports/index.js';
+import { attestationRoutes } from './attestations/index.js';
 
 /** Every feature's routes; each file owns one feature. */
 export const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,6 +39,8 @@ export const routes: FastifyPluginAsyncTypebox = async (app) => {
     channelRoutes,
     auditRoutes,
     userRoutes,
+    reportRoutes,
+    attestationRoutes,
   ]) {
     await app.register(feature);
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Harness } from './harness.js';
 import { addApproval, addChannel, addCredential, enrolAppliance, planFor, type Place, type World } from './world.js';
+import { addAttestation, addPacket, attestationBody, lastMonth, riskAcceptanceBody } from '../reports/support/matrix-fixtures.js';
 
 export interface Prepared {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -18,6 +19,11 @@ export interface ObjectEndpoint {
   level: 'partner' | 'client';
   /** `fresh` is true when the call is expected to succeed and may consume what it addresses. */
   prepare(h: Harness, w: World, at: Place, fresh: boolean): Promise<Prepared>;
+  /**
+   * The bad-input corpus runs as the platform admin; a route no platform admin may call (client
+   * owner only) is refused before its body is read, so its bad-input cases live with its own tests.
+   */
+  badInputElsewhere?: string;
 }
 
 const name = () => `Name ${randomBytes(3).toString('hex')}`;
@@ -104,6 +110,31 @@ export const OBJECT_ENDPOINTS: ObjectEndpoint[] = [
       url: '/users',
       body: { email: `tech-${randomBytes(4).toString('hex')}@example.test`, displayName: 'New tech', password: 'correct horse battery', role: 'partner_tech', partnerId: at.partnerId, clientId: null, expiresAt: null },
     }),
+  },
+  { route: 'GET /clients/:clientId/packets', level: 'client', prepare: async (_h, _w, at) => ({ method: 'GET', url: `/clients/${at.clientId}/packets` }) },
+  { route: 'GET /packets/:id/pdf', level: 'client', prepare: async (h, _w, at) => ({ method: 'GET', url: `/packets/${await addPacket(h.db, at)}/pdf` }) },
+  { route: 'GET /packets/:id/json', level: 'client', prepare: async (h, _w, at) => ({ method: 'GET', url: `/packets/${await addPacket(h.db, at)}/json` }) },
+  { route: 'POST /clients/:clientId/packets', level: 'client', prepare: async (_h, _w, at) => ({ method: 'POST', url: `/clients/${at.clientId}/packets`, body: { month: lastMonth() } }) },
+  {
+    route: 'PUT /partners/:id/report-branding',
+    level: 'partner',
+    prepare: async (_h, _w, at) => ({ method: 'PUT', url: `/partners/${at.partnerId}/report-branding`, body: { primaryColor: '#0b5394', accentColor: '#e69138', logoPngBase64: null } }),
+  },
+  { route: 'GET /clients/:clientId/attestation-tasks', level: 'client', prepare: async (_h, _w, at) => ({ method: 'GET', url: `/clients/${at.clientId}/attestation-tasks` }) },
+  { route: 'GET /clients/:clientId/attestations', level: 'client', prepare: async (_h, _w, at) => ({ method: 'GET', url: `/clients/${at.clientId}/attestations` }) },
+  {
+    route: 'POST /clients/:clientId/attestations',
+    level: 'client',
+    badInputElsewhere: 'api/test/reports/attestations.int.test.ts',
+    prepare: async (_h, _w, at) => ({ method: 'POST', url: `/clients/${at.clientId}/attestations`, body: attestationBody }),
+  },
+  { route: 'GET /attestations/:id/document', level: 'client', prepare: async (h, w, at) => ({ method: 'GET', url: `/attestations/${await addAttestation(h.db, at, w.actors.client_owner.userId)}/document` }) },
+  { route: 'GET /clients/:clientId/risk-acceptances', level: 'client', prepare: async (_h, _w, at) => ({ method: 'GET', url: `/clients/${at.clientId}/risk-acceptances` }) },
+  {
+    route: 'POST /clients/:clientId/risk-acceptances',
+    level: 'client',
+    badInputElsewhere: 'api/test/reports/attestations.int.test.ts',
+    prepare: async (_h, _w, at) => ({ method: 'POST', url: `/clients/${at.clientId}/risk-acceptances`, body: riskAcceptanceBody }),
   },
 ];
 

@@ -7,6 +7,7 @@ import { connectDatabase, CredentialKeyring, migrateToLatest, type Database } fr
 import { connectTemporal, createTestDatabase, stackEndpoints, uniqueName, type TemporalTestConnections } from '@custos/testkit';
 import { buildApp, type AppOptions } from '../../src/app.js';
 import { temporalGateway } from '../../src/temporal/gateway.js';
+import { catalogueReportDeps } from '../../src/routes/reports/catalogue-deps.js';
 
 export const TEST_KEY = new Uint8Array(32).fill(42);
 
@@ -39,6 +40,8 @@ export async function startHarness(label: string, opts: { approvals?: boolean; p
     publicUrl: new URL(opts.publicUrl ?? 'http://127.0.0.1:3000'),
     allowInsecureOidcIssuer: true,
     authRateLimit: opts.authRateLimit ?? 10_000,
+    // Packets and decision recordings start on a queue no worker polls: these tests check the API side.
+    reports: catalogueReportDeps(connection, namespace, temporal.dataConverter, undefined, { lazy: true, taskQueue: uniqueName('api-reports') }),
   }, { logger: opts.logger });
   const probeQueue = uniqueName('api-approvals');
   let worker: Worker | undefined;
