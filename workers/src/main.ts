@@ -1,9 +1,11 @@
 import { createLogger, connectClient, connectNative, dataConverterFromConfig, installTemporalRuntime, loadConfigOrExit } from '@custos/runtime';
 import { CENTRAL_TASK_QUEUE } from '@custos/core';
 import { notifyDepsFromConfig, plannerDepsFromConfig } from '@custos/activities/central';
+import { evidenceActivityDepsFromConfig } from '@custos/activities/evidence';
 import { loadCentralWorkerConfig } from './config.js';
 import { createCentralWorker } from './central-worker.js';
 import { buildScanHealRuntime } from './scan-heal-runtime.js';
+import { buildWorkflowCode } from './workflow-code.js';
 import { CENTRAL_VERSION } from './version.js';
 
 async function run(): Promise<void> {
@@ -18,15 +20,25 @@ async function run(): Promise<void> {
   // L2 is skipped (findings go to L3) when CUSTOS_L2_API_KEY is unset; email needs CUSTOS_SMTP_URL.
   const planner = plannerDepsFromConfig(config, { catalogue: scanHeal.runtime.catalogue, db: scanHeal.runtime.db });
   const notify = notifyDepsFromConfig(config);
+  const workflowCode = await buildWorkflowCode();
+  // Scans and heals record evidence; without it they would wait (retrying) until it is configured.
+  const evidence = evidenceActivityDepsFromConfig({
+    config,
+    db: scanHeal.runtime.db,
+    temporal: scanHeal.runtime.temporal,
+    agent: { name: 'custos-central', version: CENTRAL_VERSION, buildDigest: `sha256:${workflowCode.sha256}` },
+    workflowCode: { sha256: workflowCode.sha256, bytes: workflowCode.bytes },
+  });
   try {
     const worker = await createCentralWorker({
       connection,
       namespace: config.temporalNamespace,
       dataConverter,
+      workflowBundle: { code: workflowCode.code },
       shutdownGraceTime: config.workerShutdownGraceSeconds * 1000,
-      activityDeps: { centralVersion: CENTRAL_VERSION, scanHeal: scanHeal.runtime, planner, notify },
+      activityDeps: { centralVersion: CENTRAL_VERSION, scanHeal: scanHeal.runtime, planner, notify, evidence },
     });
-    logger.info({ taskQueue: CENTRAL_TASK_QUEUE, namespace: config.temporalNamespace, runbooks: scanHeal.runtime.catalogue.runbooks.length, l2: planner.llm ? config.l2Model : 'off', email: notify.mail ? 'on' : 'off' }, 'central worker polling');
+    logger.info({ taskQueue: CENTRAL_TASK_QUEUE, namespace: config.temporalNamespace, runbooks: scanHeal.runtime.catalogue.runbooks.length, l2: planner.llm ? config.l2Model : 'off', email: notify.mail ? 'on' : 'off', workflowCode: workflowCode.sha256 }, 'central worker polling');
     // The SDK shuts the worker down on SIGINT/SIGTERM; run() resolves once in-flight tasks finish.
     await worker.run();
     logger.info('central worker stopped');

@@ -5,7 +5,9 @@ import { dataConverterFromConfig } from '@custos/runtime';
 import type { Command } from '../command.js';
 import { reportStackFailure, stackStatus, stackUp, stackDown, type StackEndpoints } from '../stack/index.js';
 import { Supervisor } from '../start/supervisor.js';
-import { LAB_SITE_ID, platformProcesses } from '../start/platform.js';
+import { LAB_SITE_ID, labProcess, platformProcesses } from '../start/platform.js';
+import { labStateDir, recordLabTenant, scheduleLabScans, waitForLab } from '../start/lab-site.js';
+import { stackContext, stackPaths } from '../stack/index.js';
 
 /** Runs pingSite through the fresh platform and counts the runs the namespace remembers. */
 async function proveAlive(endpoints: StackEndpoints): Promise<{ runs: number }> {
@@ -59,8 +61,19 @@ export const startCommand: Command = {
     process.on('SIGINT', shutdown);
     process.on('SIGTERM', shutdown);
 
-    for (const spec of platformProcesses(endpoints, process.env)) supervisor.start(spec);
-    proveAlive(endpoints).then(
+    // The lab first: the platform records its hosts as the lab site's inventory, then scans them.
+    const labDir = labStateDir(stackPaths(stackContext().config.stackDir).root);
+    supervisor.start(labProcess(labDir, process.env));
+    let schedule = '';
+    waitForLab(labDir)
+      .then(async (lab) => {
+        await recordLabTenant(endpoints, lab.hosts);
+        for (const spec of platformProcesses(endpoints, process.env, lab)) supervisor.start(spec);
+        const alive = await proveAlive(endpoints);
+        schedule = await scheduleLabScans(endpoints);
+        return alive;
+      })
+      .then(
       ({ runs }) => {
         console.log('\nCustos is running.');
         console.log(`  Temporal        ${endpoints.temporal.address} (namespace ${endpoints.temporal.namespace})`);
@@ -68,10 +81,11 @@ export const startCommand: Command = {
         console.log(`  S3 evidence     ${endpoints.s3.endpoint} (bucket ${endpoints.s3.bucket})`);
         console.log(`  Lab site        ${LAB_SITE_ID} (appliance polling site.${LAB_SITE_ID})`);
         console.log(`  Proof of life   pingSite reached the lab appliance; ${runs} pingSite run(s) recorded so far`);
+        console.log(`  Lab scans       site entity site:${LAB_SITE_ID} ${schedule}: Schedules scan servers every 15 min, workstations hourly`);
         console.log('Press Ctrl-C to stop.\n');
       },
       (err: unknown) => {
-        console.error(`custos start: the platform did not answer a pingSite workflow: ${String(err)}`);
+        console.error(`custos start: the platform did not come up (lab, database or pingSite): ${String(err)}`);
         finished(1);
       },
     );

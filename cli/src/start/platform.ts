@@ -3,8 +3,9 @@ import { repoRoot } from '../stack/index.js';
 import type { StackEndpoints } from '../stack/index.js';
 import type { ProcessSpec } from './supervisor.js';
 
-/** The demo site the lab simulates; its appliance worker polls `site.<id>`. */
-export const LAB_SITE_ID = 'lab-clinic';
+/** The demo site the lab simulates (a site of the database); its appliance worker polls `site.<id>`. */
+export { LAB_SITE_UUID as LAB_SITE_ID } from './lab-site.js';
+import { LAB_HOSTS, LAB_SITE_UUID } from './lab-site.js';
 
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 
@@ -12,8 +13,13 @@ function tsProcess(name: string, entry: string, env: NodeJS.ProcessEnv): Process
   return { name, command: process.execPath, args: [tsx, path.join(repoRoot, entry)], env, cwd: repoRoot };
 }
 
+/** The lab site's simulated Windows hosts (`custos lab serve`); started before the platform, which scans it. */
+export function labProcess(stateDir: string, baseEnv: NodeJS.ProcessEnv): ProcessSpec {
+  return { name: 'lab', command: process.execPath, args: [tsx, path.join(repoRoot, 'cli/src/main.ts'), 'lab', 'serve', '--hosts', String(LAB_HOSTS), '--state-dir', stateDir], env: baseEnv, cwd: repoRoot };
+}
+
 /** Every process `npm start` runs, in start order, with the stack's effective endpoints in their env. */
-export function platformProcesses(endpoints: StackEndpoints, baseEnv: NodeJS.ProcessEnv): ProcessSpec[] {
+export function platformProcesses(endpoints: StackEndpoints, baseEnv: NodeJS.ProcessEnv, lab: { adminUrl: string }): ProcessSpec[] {
   const env: NodeJS.ProcessEnv = {
     ...baseEnv,
     TEMPORAL_ADDRESS: endpoints.temporal.address,
@@ -23,6 +29,7 @@ export function platformProcesses(endpoints: StackEndpoints, baseEnv: NodeJS.Pro
   };
   return [
     tsProcess('central-worker', 'workers/src/main.ts', env),
-    tsProcess('appliance:lab', 'appliance-worker/src/main.ts', { ...env, CUSTOS_SITE_ID: LAB_SITE_ID }),
+    // Development only: the lab's admin API stands in for Central's sealed credential delivery.
+    tsProcess('appliance:lab', 'appliance-worker/src/main.ts', { ...env, CUSTOS_SITE_ID: LAB_SITE_UUID, CUSTOS_APPLIANCE_LAB_ADMIN_URL: lab.adminUrl }),
   ];
 }

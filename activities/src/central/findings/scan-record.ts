@@ -7,7 +7,7 @@
 import type { ControlResult } from '@custos/evidence';
 import type { Severity } from '@custos/db';
 import { getHost } from '@custos/db';
-import type { Runbook } from '@custos/runbooks';
+import { FRAMEWORKS, type Runbook } from '@custos/runbooks';
 import type { HostCheckResult, HostRef } from '../../site/types.js';
 import type { CentralRuntime } from '../heal/central-runtime.js';
 import { siteScope } from '../inventory/site-scope.js';
@@ -40,9 +40,10 @@ export interface ScanRecord {
   controls: ControlResult[];
 }
 
-function controlIds(runbook: Runbook | undefined): string[] {
+/** Framework-qualified control ids (`hipaa:164.312(b)`); CIS benchmark titles are prose, not ids, and stay out. */
+export function controlIds(runbook: Runbook | undefined): string[] {
   if (!runbook) return [];
-  return Object.entries(runbook.controls).flatMap(([framework, ids]) => (ids ?? []).map((id) => `${framework}:${id}`));
+  return FRAMEWORKS.flatMap((framework) => (runbook.controls[framework] ?? []).map((id) => `${framework}:${id}`));
 }
 
 /** What a check result says about each control its runbook maps to (framework-qualified ids). */
