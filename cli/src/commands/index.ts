@@ -12,4 +12,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'evidence', load: async () => (await import('./evidence.js')).evidenceCommand },
   { name: 'replay', load: async () => (await import('./replay.js')).replayCommand },
   { name: 'posture', load: async () => (await import('./posture.js')).postureCommand },
+  { name: 'packet', load: async () => (await import('./packet.js')).packetCommand },
 ];

@@ -4,7 +4,11 @@
  * evidence, pending attestations recorded first, refused months, and the per-client Schedule
  * (1st of the month, 02:00 UTC) triggered to produce the previous month's packet.
  */
-import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowFailedError } from '@temporalio/client';
 import { createAttestation, listCompliancePackets, type Scope } from '@custos/db';
@@ -14,6 +18,7 @@ import type { CompliancePacketResult } from '../../src/reports/index.js';
 import { AnchorService, liveBundles } from '../../../activities/src/central/evidence/index.js';
 import { ensurePacketSchedule, packetScheduleId, removePacketSchedule } from '../../../activities/src/central/reports/index.js';
 import { lastMonth, seedClient, type SeededClient } from '../../../activities/test/reports/support/seeded-client.js';
+import { evidenceEnvVars } from '../../../activities/test/evidence/support.js';
 
 // The month a Schedule started now reports on; the on-demand runs use it too, so all runs meet.
 const MONTH = lastMonth();
@@ -120,4 +125,34 @@ describe('compliancePacket', () => {
     expect(result).toMatchObject({ month: MONTH, packetRowId: manual!.id, jsonSha256: manual!.json_sha256, evidence: { duplicate: true } });
     expect(await temporal.client.workflow.getHandle(workflowId!).describe()).toMatchObject({ type: 'compliancePacket', taskQueue: workers.centralTaskQueue });
   }, 180_000);
+
+  it('custos packet generate writes the same files from the same evidence, recording nothing', async () => {
+    const [stored] = await listCompliancePackets(seeded.env.db, clients, { clientId: seeded.clientId, limit: 1 });
+    const before = await seeded.env.db.selectFrom('evidence_index').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const out = await mkdtemp(path.join(tmpdir(), 'custos-packet-'));
+    const repo = path.resolve(import.meta.dirname, '../../..');
+    const env = { ...process.env, ...evidenceEnvVars(seeded.env), CUSTOS_ENV: 'development' };
+    const run = (args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(path.join(repo, 'node_modules/.bin/tsx'), [path.join(repo, 'cli/src/main.ts'), 'packet', ...args], { cwd: repo, env, timeout: 120_000 }, (err, stdout, stderr) => {
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+        });
+      });
+    try {
+      const ok = await run(['generate', '--client', seeded.clientId, '--month', MONTH, '--out', out]);
+      expect(ok.code, ok.stderr).toBe(0);
+      const base = path.join(out, `compliance-packet-${MONTH}-${seeded.clientId.slice(0, 8)}`);
+      const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+      expect(await sha(`${base}.pdf`)).toBe(stored!.pdf_sha256);
+      expect(await sha(`${base}.json`)).toBe(stored!.json_sha256);
+      expect(ok.stdout).toContain(`sha256 ${stored!.pdf_sha256}`);
+      const after = await seeded.env.db.selectFrom('evidence_index').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      expect(after.n).toBe(before.n);
+      const unknown = await run(['generate', '--client', randomUUID(), '--month', MONTH, '--out', out]);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/custos packet: client [0-9a-f-]{36} does not exist/);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
