@@ -77,6 +77,9 @@ function seaweedArgs(ctx: StackContext, host: string, s3Port: number, s3Config: 
     '-s3',
     `-s3.port=${s3Port}`,
     `-s3.config=${s3Config}`,
+    // Catalogue servers we do not use would otherwise bind 8181 and 9101 as well.
+    '-s3.port.iceberg=0',
+    '-s3.port.lance=0',
   ];
 }
 
