@@ -12,6 +12,7 @@ import { evidenceFacts } from '../evidence/evidence-facts.js';
 import { approvalRecords } from './approval-records.js';
 import { readClientDecisions } from './client-decisions-reader.js';
 import { clientEvidenceSite, clientScope } from './client-scope.js';
+import { decidingObservations } from './deciding-observations.js';
 import { packetPeriod } from './packet-period.js';
 
 export interface GatherDeps {
@@ -28,6 +29,13 @@ export interface GatheredPacket {
 }
 
 const ROLE_KIND = { domain_controller: 'domain_controller', server: 'server', workstation: 'workstation' } as const;
+
+/** Every instant the packet scores posture at: last month's end, each day's end, this month's end. */
+function postureInstants(period: { from: string; to: string }): string[] {
+  const instants = [period.from];
+  for (let t = Date.parse(period.from) + 86_400_000; t <= Date.parse(period.to); t += 86_400_000) instants.push(new Date(t).toISOString());
+  return instants;
+}
 
 /** Root key ids of the first trust document: what an auditor pins with `custos verify --trust-root`. */
 function trustRoots(chain: readonly DsseEnvelope[]): string[] {
@@ -83,7 +91,7 @@ export async function gatherPacketInput(deps: GatherDeps, clientId: string, mont
     frameworks: deps.catalogue.frameworks,
     controls: deps.catalogue.controls,
     hipaaItems: deps.catalogue.hipaaItems,
-    observations: [...deps.catalogue.notApplicable(hostList), ...facts.observations],
+    observations: decidingObservations([...deps.catalogue.notApplicable(hostList), ...facts.observations], postureInstants(period)),
     attestations: decisions.attestations,
     incidents: facts.incidents,
     approvals: await approvalRecords(deps.db, scope, facts.decisions, period),
