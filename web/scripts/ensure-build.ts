@@ -39,7 +39,8 @@ function run(): void {
   console.log('web: building the dashboard (vite build)…');
   // The web package's own vite (7), whichever copy npm hoisted.
   const vite = path.join(path.dirname(createRequire(path.join(web, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  // Under tsx: SvelteKit loads the server build to analyse it, and @custos/runbooks stays external TypeScript.
+  execFileSync(process.execPath, ['--import', 'tsx', vite, 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
   writeFileSync(STAMP, `${want}\n`);
 }
 

@@ -1,18 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { createApi } from '$lib/server/api/client';
-import { catalogue } from '$lib/server/catalogue';
+import { catalogue, CatalogueUnavailable } from '$lib/server/catalogue';
 import { apiBaseUrl, webConfig } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { clearSessionCookies, WEB_SESSION_COOKIE, type SessionUser } from '$lib/server/session';
 import { isRole } from '$lib/models/zones';
 
 /** Before the first request: config checked, and the runbook catalogue loaded and linted (seconds, once). */
-export const init: ServerInit = () => {
+export const init: ServerInit = async () => {
   webConfig();
   const started = Date.now();
-  catalogue();
-  log().info({ ms: Date.now() - started }, 'runbook catalogue loaded');
+  try {
+    await catalogue();
+    log().info({ ms: Date.now() - started }, 'runbook catalogue loaded');
+  } catch (err) {
+    // The dashboard still serves what does not need the catalogue (sign-in, histories, evidence).
+    log().error({ err }, 'runbook catalogue failed to load; catalogue pages answer 503 until it does');
+  }
 };
 
 /**
@@ -58,6 +63,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
   const requestId = event.locals.requestId;
+  if (err instanceof CatalogueUnavailable) return { message: err.message, requestId };
   if (status >= 500) log().error({ err, requestId, path: event.url.pathname }, 'request failed');
   // Unexpected errors never show their details to the browser; the request id finds them in the log.
   return { message: status >= 500 ? 'Something went wrong on our side.' : message, requestId };

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { catalogue } from '../src/lib/server/catalogue.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogue, type CatalogueView } from '../src/lib/server/catalogue.js';
 
 // The dashboard reads @custos/runbooks through a hand-written type view (src/lib/server/types/):
 // this loads the real catalogue and checks every field the view relies on is there, with its type.
 describe('the catalogue as the dashboard sees it', () => {
-  const c = catalogue();
+  let c: CatalogueView;
+  beforeAll(async () => {
+    c = await catalogue();
+  });
 
   it('has every runbook with the fields the pages show', () => {
     expect(c.runbooks.length).toBeGreaterThan(10);

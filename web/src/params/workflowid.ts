@@ -1,4 +1,15 @@
 import type { ParamMatcher } from '@sveltejs/kit';
 
-/** Workflow ids as Custos makes them (`heal:<site>:…`, `scan:<site>:…`): printable, no slashes, bounded. */
-export const match: ParamMatcher = (param) => /^[A-Za-z0-9._:@+=-]{1,200}$/.test(param);
+const WORKFLOW_ID = /^[A-Za-z0-9._:@+=-]{1,200}$/;
+
+/** Workflow ids as Custos makes them (`heal:<site>:<finding>`, `scan:<site>:…`): printable, no slashes, bounded. */
+export const match: ParamMatcher = (param) => {
+  // The matcher may see the segment still percent-encoded (`heal%3A…`).
+  let value = param;
+  try {
+    value = decodeURIComponent(param);
+  } catch {
+    return false;
+  }
+  return WORKFLOW_ID.test(value);
+};

@@ -66,5 +66,10 @@ export async function signIn(page: Page, webUrl: string, who: Person, next?: str
   if (!secret) throw new Error('the sign-in page showed no authenticator key');
   await page.getByLabel('One-time code').fill(await generate({ secret }));
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('user-name').waitFor({ timeout: 15_000 });
+  try {
+    await page.getByTestId('user-name').waitFor({ timeout: 20_000 });
+  } catch (err) {
+    const main = (await page.locator('main').textContent().catch(() => '')) ?? '';
+    throw new Error(`sign-in of ${who.email} did not reach a signed-in page: at ${page.url()}: ${main.slice(0, 500)}`, { cause: err });
+  }
 }

@@ -68,7 +68,7 @@ export async function startWebProcess(env: NodeJS.ProcessEnv): Promise<{ url: st
  * real API listening on a free port against the stack's Temporal, and the dashboard build as its
  * own process pointed at both. Everything started here is stopped by close().
  */
-export async function startPlatform(label: string): Promise<Platform> {
+export async function startPlatform(label: string, opts: { webEnv?: NodeJS.ProcessEnv } = {}): Promise<Platform> {
   ensureWebBuild();
   const database = await createTestDatabase(`web_${label}`);
   const db = connectDatabase(database.url, { max: 5 });
@@ -90,7 +90,7 @@ export async function startPlatform(label: string): Promise<Platform> {
   const apiUrl = `http://127.0.0.1:${(api.server.address() as { port: number }).port}`;
   let web;
   try {
-    web = await startWebProcess({ CUSTOS_WEB_API_URL: apiUrl, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace });
+    web = await startWebProcess({ CUSTOS_WEB_API_URL: apiUrl, DATABASE_URL: database.url, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace, ...opts.webEnv });
   } catch (err) {
     await api.close();
     await temporal.close();

@@ -22,3 +22,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function shortHash(hex: string, n = 12): string {
   return hex.length > n ? `${hex.slice(0, n)}…` : hex;
 }
+
+/** A workflow id as a readable path segment (`:` is allowed in paths; anything else unusual is encoded). */
+export function workflowSegment(workflowId: string): string {
+  return encodeURIComponent(workflowId).replace(/%3A/gi, ':').replace(/%40/g, '@');
+}

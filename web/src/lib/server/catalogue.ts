@@ -1,5 +1,8 @@
-import { loadCatalogue, type Catalogue } from '@custos/runbooks';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Catalogue } from '@custos/runbooks';
 import type { ControlMap, Framework } from '../models/compliance-score.js';
+import { webConfig } from './config.js';
 
 /** What the dashboard shows of a runbook (scripts stay server-side and out of page data). */
 export interface RunbookView {
@@ -76,13 +79,42 @@ function view(c: Catalogue): CatalogueView {
   return { runbooks, byId: new Map(runbooks.map((r) => [r.id, r])), controlMap: new Map(runbooks.map((r) => [r.id, r.controls])), frameworks };
 }
 
+/**
+ * CUSTOS_RUNBOOKS_DIR (the catalogue central and appliances run), else the runbooks/ folder named
+ * explicitly: the package finds its data relative to its own module URL, which inside the
+ * dashboard's server bundle points into web/build instead.
+ */
+function catalogueRoot(): string {
+  return webConfig().runbooksDir ?? path.resolve(path.dirname(createRequire(import.meta.url).resolve('@custos/runbooks')), '..');
+}
+
 let loaded: CatalogueView | undefined;
+let failed: { at: number; error: Error } | undefined;
+const RETRY_MS = 60_000;
+
+/** The catalogue could not be loaded; pages that need it say so (503) instead of showing partial data. */
+export class CatalogueUnavailable extends Error {
+  override readonly name = 'CatalogueUnavailable';
+}
 
 /**
  * The runbook and control catalogue shipped in runbooks/, loaded and validated once per process
- * (several seconds: every script is parsed and linted), at server start from hooks.server.ts.
+ * (several seconds: every script is parsed and linted), at server start from hooks.server.ts. A
+ * catalogue with problems is never half-used: callers get CatalogueUnavailable with the loader's
+ * message, and loading is retried at most once a minute.
  */
-export function catalogue(): CatalogueView {
-  loaded ??= view(loadCatalogue());
-  return loaded;
+export async function catalogue(): Promise<CatalogueView> {
+  if (loaded) return loaded;
+  if (failed && Date.now() - failed.at < RETRY_MS) throw new CatalogueUnavailable(`the runbook catalogue did not load: ${failed.error.message}`);
+  try {
+    // Imported on first use, not at module load: the server build keeps this package external
+    // (TypeScript under tsx), and SvelteKit's build-time analysis loads route modules in plain Node.
+    const { loadCatalogue } = await import('@custos/runbooks');
+    loaded = view(loadCatalogue({ root: catalogueRoot() }));
+    failed = undefined;
+    return loaded;
+  } catch (err) {
+    failed = { at: Date.now(), error: err as Error };
+    throw new CatalogueUnavailable(`the runbook catalogue did not load: ${(err as Error).message}`);
+  }
 }

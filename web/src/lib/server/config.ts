@@ -18,6 +18,7 @@ export const loadWebConfig = defineConfig([
   'temporalTlsKeyPath',
   'temporalApiKey',
   'payloadKeys',
+  'runbooksDir',
 ]);
 
 export type WebConfig = ReturnType<typeof loadWebConfig>;

@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     disabledRunbooks(scope),
     healsSince(scope, range),
   ]);
-  const cat = catalogue();
+  const cat = await catalogue();
   const overview = fleetOverview({
     sites,
     runbookIds: cat.runbooks.map((r) => r.id),

@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     loadApi(locals.api.GET('/sites'), url),
     listHealRows(scopeOf(locals.user!), { ...(siteId && { siteId }), ...(hostId && { hostId }), ...(status && { status }), ...(tier && { tier }), page, pageSize: PAGE }),
   ]);
-  const titles = catalogue().byId;
+  const titles = (await catalogue()).byId;
   return {
     heals: heals.rows.map((h) => ({ ...h, checkTitle: h.checkId ? (titles.get(h.checkId)?.title ?? null) : null })),
     total: heals.total,

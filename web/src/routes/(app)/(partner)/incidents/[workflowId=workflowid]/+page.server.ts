@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const evidence = await evidenceForRun(scope, heal.siteId, heal.workflowId, run.description.runId);
   return {
     heal,
-    check: heal.checkId ? (catalogue().byId.get(heal.checkId) ?? null) : null,
+    check: heal.checkId ? ((await catalogue()).byId.get(heal.checkId) ?? null) : null,
     approval,
     runId: run.description.runId,
     status,

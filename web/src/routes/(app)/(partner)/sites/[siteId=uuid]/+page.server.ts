@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     driftHistory(scope, site.id, range),
     listHealRows(scope, { siteId: site.id, page: 1, pageSize: 10 }),
   ]);
-  const cat = catalogue();
+  const cat = await catalogue();
   const disabled = new Set(settings.filter((s) => !s.enabled).map((s) => s.runbookId));
   const enabled = cat.runbooks.map((r) => r.id).filter((id) => !disabled.has(id));
   const covered = coveredControls(cat.controlMap, enabled);

@@ -1,3 +1,4 @@
+import { workflowSegment } from '$lib/models/format';
 import { error } from '@sveltejs/kit';
 import { hostChecks } from '$lib/models/host-checks';
 import { load as loadApi } from '$lib/server/api/result';
@@ -24,15 +25,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const disabled = new Set(settings.filter((s) => !s.enabled).map((s) => s.runbookId));
   const open = drift.filter((f) => f.status === 'open');
   const timeline = [
-    ...scans.map((s) => ({ at: s.startTime, kind: 'scan' as const, text: `Scan of the site (${s.status.toLowerCase()}${s.outcome ? `, ${s.outcome}` : ''})`, href: `/workflows/${encodeURIComponent(s.workflowId)}/${s.runId}` })),
-    ...heals.rows.map((h) => ({ at: Date.parse(h.startedAt), kind: 'heal' as const, text: `Heal of ${h.checkId ?? 'a finding'}: ${h.tier}, ${h.status.replace('_', ' ')}`, href: `/incidents/${encodeURIComponent(h.workflowId)}` })),
+    ...scans.map((s) => ({ at: s.startTime, kind: 'scan' as const, text: `Scan of the site (${s.status.toLowerCase()}${s.outcome ? `, ${s.outcome}` : ''})`, href: `/workflows/${workflowSegment(s.workflowId)}/${s.runId}` })),
+    ...heals.rows.map((h) => ({ at: Date.parse(h.startedAt), kind: 'heal' as const, text: `Heal of ${h.checkId ?? 'a finding'}: ${h.tier}, ${h.status.replace('_', ' ')}`, href: `/incidents/${workflowSegment(h.workflowId)}` })),
     ...drift.map((f) => ({ at: Date.parse(f.observedAt), kind: 'drift' as const, text: `Drift found: ${f.checkId} (${f.severity})`, href: null })),
     ...drift.filter((f) => f.resolvedAt).map((f) => ({ at: Date.parse(f.resolvedAt!), kind: 'resolved' as const, text: `Resolved: ${f.checkId}`, href: null })),
   ].sort((a, b) => b.at - a.at);
   return {
     site: { id: site.id, name: site.name },
     host,
-    checks: hostChecks(catalogue().runbooks, { role: host.role, lastSeenAt: host.lastSeenAt }, disabled, open),
+    checks: hostChecks((await catalogue()).runbooks, { role: host.role, lastSeenAt: host.lastSeenAt }, disabled, open),
     timeline: timeline.slice(0, 100),
   };
 };
