@@ -151,6 +151,12 @@ export class HistoryBuilder {
     return this.workflowTask();
   }
 
+  /** Any event, for shapes the helpers above do not build. */
+  rawEvent(eventType: string, attributes: Record<string, unknown>): this {
+    this.add(eventType, attributes);
+    return this;
+  }
+
   marker(name: string): this {
     this.add('EVENT_TYPE_MARKER_RECORDED', { markerName: name, details: {}, workflowTaskCompletedEventId: String(this.lastTaskCompleted) });
     return this;
@@ -200,4 +206,13 @@ export function largeHistory(targetEvents: number): RawHistory {
   });
   while (h.size < targetEvents - 1) h.marker('progress');
   return h.complete({ hosts: 200 });
+}
+
+/** A local activity as the TypeScript SDK records it: a `core_local_activity` marker with its data and result. */
+export function withLocalActivity(h: HistoryBuilder, activityType: string, opts: { attempt?: number; result?: unknown; failure?: string } = {}): HistoryBuilder {
+  const details = {
+    data: { payloads: [jsonPayload({ seq: 1, attempt: opts.attempt ?? 1, activity_id: '1', activity_type: activityType })] },
+    ...(opts.failure ? {} : { result: { payloads: [jsonPayload(opts.result ?? null)] } }),
+  };
+  return h.rawEvent('EVENT_TYPE_MARKER_RECORDED', { markerName: 'core_local_activity', details, ...(opts.failure && { failure: { message: opts.failure } }) });
 }

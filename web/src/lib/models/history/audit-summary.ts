@@ -28,6 +28,11 @@ export interface AuditSummary {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
+function parentOf(attrs: Record<string, unknown> | undefined): string | null {
+  const id = str(at(attrs, 'parentWorkflowExecution', 'workflowId'));
+  return id ? `parent workflow ${id}` : null;
+}
+
 /**
  * What an auditor asks of a run first: who started it, how it ended, every decision with the
  * identity Temporal recorded, and what failed. Rejected Updates never reach history, so refusals
@@ -76,7 +81,8 @@ export function auditSummary(spans: readonly Span[]): AuditSummary {
     status: workflow?.status ?? 'other',
     startedAt: workflow?.start ?? null,
     closedAt: workflow && !workflow.pending ? workflow.end : null,
-    startedBy: str(workflow?.events[0]?.attributes['identity']),
+    // A child workflow has no client identity: its parent started it.
+    startedBy: str(workflow?.events[0]?.attributes['identity']) ?? parentOf(workflow?.events[0]?.attributes),
     decisions,
     activities,
     failures,

@@ -87,11 +87,16 @@ const CLOSING: Record<string, SpanStatus> = {
   Recorded: 'recorded',
 };
 
-function nested(attrs: Record<string, unknown>, ...path: string[]): unknown {
+function nested(attrs: unknown, ...path: string[]): unknown {
   let v: unknown = attrs;
   for (const p of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
   return v;
 }
+
+export const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+export const PATCH_MARKER = 'core_patch';
+
+const firstOf = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
 
 function spanName(head: WorkflowEvent): string {
   const a = head.attributes;
@@ -107,8 +112,13 @@ function spanName(head: WorkflowEvent): string {
       return str(a['signalName']) ?? 'signal';
     case 'update':
       return str(nested(a, 'acceptedRequest', 'input', 'name')) ?? str(nested(a, 'request', 'input', 'name')) ?? 'update';
-    case 'marker':
-      return str(a['markerName']) ?? 'marker';
+    case 'marker': {
+      const marker = str(a['markerName']) ?? 'marker';
+      // Local activities are recorded as markers whose `data` names the activity (as the Temporal UI shows them).
+      if (marker === LOCAL_ACTIVITY_MARKER) return str(nested(firstOf(nested(a, 'details', 'data')), 'activity_type')) ?? 'local activity';
+      if (marker === PATCH_MARKER) return `patch ${str(nested(firstOf(nested(a, 'details', 'patch_data')), 'id')) ?? '?'}`;
+      return marker;
+    }
     case 'workflow':
       return str(nested(a, 'workflowType', 'name')) ?? head.type;
     case 'workflow-task':
@@ -122,6 +132,7 @@ function spanName(head: WorkflowEvent): string {
 
 function statusOf(span: Span): { status: SpanStatus; pending: boolean } {
   const last = span.events[span.events.length - 1]!;
+  if (span.category === 'local-activity') return { status: last.attributes['failure'] ? 'failed' : 'completed', pending: false };
   if (span.category === 'update' && last.type === 'WorkflowExecutionUpdateCompleted') {
     return { status: nested(last.attributes, 'outcome', 'failure') ? 'failed' : 'completed', pending: false };
   }
@@ -153,7 +164,8 @@ export function groupSpans(events: readonly WorkflowEvent[]): Span[] {
       span.end = e.time;
       continue;
     }
-    const created: Span = { id: e.id, category: e.category, name: spanName(e), events: [e], start: e.time, end: e.time, status: 'running', pending: true };
+    const category = e.type === 'MarkerRecorded' && e.attributes['markerName'] === LOCAL_ACTIVITY_MARKER ? 'local-activity' : e.category;
+    const created: Span = { id: e.id, category, name: spanName(e), events: [e], start: e.time, end: e.time, status: 'running', pending: true };
     byHead.set(e.id, created);
     spans.push(created);
     if (e.type === 'WorkflowExecutionStarted') workflowSpan = created;

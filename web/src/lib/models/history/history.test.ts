@@ -1,12 +1,12 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HistoryBuilder, largeHistory } from '../../../../test/support/history-builder.js';
+import { HistoryBuilder, largeHistory, withLocalActivity } from '../../../../test/support/history-builder.js';
 import { auditSummary } from './audit-summary.js';
 import { categorise, classify, readableEventType, type RawHistory } from './event-types.js';
 import { groupSpans } from './group-spans.js';
 import { decodePlainPayload } from './payloads.js';
-import { spanFacts } from './span-facts.js';
+import { formatDuration, spanFacts } from './span-facts.js';
 import { HistoryFormatError, toEvents } from './to-events.js';
 
 const spansOf = (h: RawHistory) => groupSpans(toEvents(h, decodePlainPayload));
@@ -102,7 +102,7 @@ describe('history → spans, built histories', () => {
       ['activity', 'verify', 'failed'],
       ['signal', 'pause', 'signaled'],
       ['child-workflow', 'exportHistory', 'completed'],
-      ['marker', 'core_patch', 'recorded'],
+      ['marker', 'patch ?', 'recorded'],
     ]);
     expect(spans.filter((s) => s.category === 'workflow-task').every((s) => s.events.length === 3 && s.status === 'completed')).toBe(true);
   });
@@ -193,5 +193,34 @@ describe('a 5,000-event history', () => {
     expect(summary.activities.failed).toBeGreaterThan(10);
     // Generous bound for a shared 2-core machine; the benchmark measures it properly.
     expect(ms).toBeLessThan(1500);
+  });
+});
+
+describe('markers the SDK writes', () => {
+  it('shows local activities as activities, with their type, attempts and failures', () => {
+    const h = withLocalActivity(withLocalActivity(new HistoryBuilder('heal'), 'loadHealContext', { attempt: 2, result: { ok: true } }), 'claimCooldown', { failure: 'cooldown taken' }).marker('core_patch').complete();
+    const spans = spansOf(h);
+    const local = spans.filter((s) => s.category === 'local-activity');
+    expect(local.map((s) => [s.name, s.status, s.pending])).toEqual([
+      ['loadHealContext', 'completed', false],
+      ['claimCooldown', 'failed', false],
+    ]);
+    expect(spanFacts(local[0]!)).toMatchObject({ title: 'Local activity loadHealContext', attempts: 2 });
+    expect(spanFacts(local[1]!).failure).toEqual({ message: 'cooldown taken' });
+    expect(auditSummary(spans).activities).toMatchObject({ total: 2, failed: 1, retried: 1 });
+  });
+
+  it('names a child workflow’s starter by its parent', () => {
+    const h = new HistoryBuilder('heal').build();
+    const started = h.events[0]!['workflowExecutionStartedEventAttributes'] as Record<string, unknown>;
+    delete started['identity'];
+    started['parentWorkflowExecution'] = { workflowId: 'scan-1', runId: 'r' };
+    expect(auditSummary(spansOf(h)).startedBy).toBe('parent workflow scan-1');
+  });
+
+  it('formats durations without rounding up to 60 seconds', () => {
+    expect(formatDuration(299_990)).toBe('5 min 0 s');
+    expect(formatDuration(59_600)).toBe('1 min 0 s');
+    expect(formatDuration(59_400)).toBe('59 s');
   });
 });

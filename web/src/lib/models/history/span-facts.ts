@@ -70,9 +70,10 @@ export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
-  if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${Math.round(s % 60)} s`;
+  if (s < 59.5) return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
+  const whole = Math.round(s);
+  const m = Math.floor(whole / 60);
+  if (m < 60) return `${m} min ${whole % 60} s`;
   const h = Math.floor(m / 60);
   if (h < 48) return `${h} h ${m % 60} min`;
   return `${Math.floor(h / 24)} d ${h % 24} h`;
@@ -94,14 +95,19 @@ function outcomeWords(span: Span): string {
   }
 }
 
+function attemptOf(e: WorkflowEvent): number {
+  const a = e.attributes['attempt'] ?? at(e.attributes, 'details', 'data', 0, 'attempt');
+  return typeof a === 'number' && a > 0 ? a : 1;
+}
+
 function activityFacts(span: Span): SpanFacts {
   const scheduled = span.events[0]!;
-  const attempts = Math.max(1, ...span.events.map((e) => (typeof e.attributes['attempt'] === 'number' ? e.attributes['attempt'] : 1)));
+  const attempts = Math.max(1, ...span.events.map(attemptOf));
   const closing = span.events[span.events.length - 1]!;
   const failure = span.status === 'completed' ? undefined : failureOf(closing.attributes);
   const took = span.pending ? '' : ` in ${formatDuration(span.end - span.start)}`;
   return {
-    title: `Activity ${span.name}`,
+    title: `${span.category === 'local-activity' ? 'Local activity' : 'Activity'} ${span.name}`,
     subject: subjectOf(scheduled.attributes['input']),
     outcome: `${outcomeWords(span)}${took}${attempts > 1 ? ` after ${attempts} attempts` : ''}${failure ? `: ${failure.type ? `${failure.type} — ` : ''}${failure.message}` : ''}`,
     attempts,
@@ -176,7 +182,7 @@ export function spanFacts(span: Span): SpanFacts {
       };
     }
     case 'marker':
-      return { title: `Marker ${span.name}`, subject: [], outcome: 'recorded' };
+      return { title: span.name.startsWith('patch ') ? `Code-version marker (${span.name})` : `Marker ${span.name}`, subject: [], outcome: 'recorded' };
     case 'workflow-task':
       return { title: 'Workflow task', subject: [], outcome: outcomeWords(span) };
     default:

@@ -2861,6 +2861,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/heals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                    cursor?: string;
+                    /** @description UUID */
+                    siteId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                workflowId: string;
+                                runId: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                siteId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                clientId: string;
+                                findingId: string | null;
+                                tier: "L1" | "L2" | "L3";
+                                status: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                finishedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sites/{siteId}/healing/pause": {
         parameters: {
             query?: never;
@@ -6662,6 +6820,1806 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{clientId}/packets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            clientId: string;
+                            /** @description calendar month, YYYY-MM (UTC) */
+                            month: string;
+                            packetId: string;
+                            hipaaScore: number | null;
+                            /** @description lower-case hex SHA-256 */
+                            pdfSha256: string;
+                            /** @description lower-case hex SHA-256 */
+                            jsonSha256: string;
+                            /** @description the signed report bundle that logs both files */
+                            evidence: {
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                siteId: string;
+                                seq: number;
+                                /** @description lower-case hex SHA-256 */
+                                digest: string;
+                            };
+                            trigger: "schedule" | "manual" | "cli";
+                            /** Format: date-time */
+                            generatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description calendar month, YYYY-MM (UTC) */
+                        month: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workflowId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/packets/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (application/pdf); x-content-sha256 carries its SHA-256 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/packets/{id}/json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (application/json; charset=utf-8); x-content-sha256 carries its SHA-256 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json; charset=utf-8": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json; charset=utf-8": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json; charset=utf-8": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json; charset=utf-8": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json; charset=utf-8": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json; charset=utf-8": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json; charset=utf-8": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}/report-branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description hex colour, e.g. #0b5394 */
+                        primaryColor: string;
+                        /** @description hex colour, e.g. #0b5394 */
+                        accentColor: string;
+                        logoPngBase64: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partnerId: string;
+                            /** @description hex colour, e.g. #0b5394 */
+                            primaryColor: string;
+                            /** @description hex colour, e.g. #0b5394 */
+                            accentColor: string;
+                            hasLogo: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{clientId}/attestation-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    framework?: "hipaa" | "soc2" | "nistCsf" | "nist80053" | "cisV8";
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            framework: "hipaa" | "soc2" | "nistCsf" | "nist80053" | "cisV8";
+                            /** @description a control id of the framework, e.g. 164.308(a)(2) */
+                            controlId: string;
+                            title: string;
+                            /** @description manual: only a person can evidence it; partial: checks evidence the technical part */
+                            evidence: "manual" | "partial";
+                            /** @description what the person must have in place to attest */
+                            task: string;
+                            attestation: {
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                clientId: string;
+                                framework: "hipaa" | "soc2" | "nistCsf" | "nist80053" | "cisV8";
+                                /** @description a control id of the framework, e.g. 164.308(a)(2) */
+                                controlId: string;
+                                statement: string;
+                                attestedBy: {
+                                    /**
+                                     * Format: uuid
+                                     * @description UUID
+                                     */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                attestedAt: string;
+                                /** Format: date-time */
+                                validUntil: string;
+                                document: {
+                                    name: string;
+                                    contentType: string;
+                                    sha256: string;
+                                } | null;
+                                evidence: {
+                                    /** @enum {string} */
+                                    state: "pending";
+                                } | {
+                                    /** @enum {string} */
+                                    state: "recorded";
+                                    /**
+                                     * Format: uuid
+                                     * @description UUID
+                                     */
+                                    siteId: string;
+                                    seq: number;
+                                    digest: string;
+                                };
+                            } | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{clientId}/attestations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            clientId: string;
+                            framework: "hipaa" | "soc2" | "nistCsf" | "nist80053" | "cisV8";
+                            /** @description a control id of the framework, e.g. 164.308(a)(2) */
+                            controlId: string;
+                            statement: string;
+                            attestedBy: {
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            attestedAt: string;
+                            /** Format: date-time */
+                            validUntil: string;
+                            document: {
+                                name: string;
+                                contentType: string;
+                                sha256: string;
+                            } | null;
+                            evidence: {
+                                /** @enum {string} */
+                                state: "pending";
+                            } | {
+                                /** @enum {string} */
+                                state: "recorded";
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                siteId: string;
+                                seq: number;
+                                digest: string;
+                            };
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        framework: "hipaa" | "soc2" | "nistCsf" | "nist80053" | "cisV8";
+                        /** @description a control id of the framework, e.g. 164.308(a)(2) */
+                        controlId: string;
+                        /** @description what is in place, in the attester's words */
+                        statement: string;
+                        /**
+                         * Format: date-time
+                         * @description end of validity; default one year, at most three
+                         */
+                        validUntil?: string;
+                        document?: {
+                            /** @description file name, e.g. security-official.pdf */
+                            name: string;
+                            contentType: "application/pdf" | "image/png" | "image/jpeg" | "text/plain";
+                            contentBase64: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            clientId: string;
+                            framework: "hipaa" | "soc2" | "nistCsf" | "nist80053" | "cisV8";
+                            /** @description a control id of the framework, e.g. 164.308(a)(2) */
+                            controlId: string;
+                            statement: string;
+                            attestedBy: {
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            attestedAt: string;
+                            /** Format: date-time */
+                            validUntil: string;
+                            document: {
+                                name: string;
+                                contentType: string;
+                                sha256: string;
+                            } | null;
+                            evidence: {
+                                /** @enum {string} */
+                                state: "pending";
+                            } | {
+                                /** @enum {string} */
+                                state: "recorded";
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                siteId: string;
+                                seq: number;
+                                digest: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attestations/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (the uploaded document); x-content-sha256 carries its SHA-256 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{clientId}/risk-acceptances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            clientId: string;
+                            subject: string;
+                            scope: string;
+                            reason: string;
+                            acceptedBy: {
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            expiresAt: string | null;
+                            evidence: {
+                                /** @enum {string} */
+                                state: "pending";
+                            } | {
+                                /** @enum {string} */
+                                state: "recorded";
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                siteId: string;
+                                seq: number;
+                                digest: string;
+                            };
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the runbook or control the acceptance covers, e.g. RB-WIN-SEC-015 */
+                        subject: string;
+                        /** @description where it applies, e.g. "WS002 (label printer station)" */
+                        scope: string;
+                        /** @description why the risk is accepted */
+                        reason: string;
+                        expiresAt: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID
+                             */
+                            clientId: string;
+                            subject: string;
+                            scope: string;
+                            reason: string;
+                            acceptedBy: {
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            expiresAt: string | null;
+                            evidence: {
+                                /** @enum {string} */
+                                state: "pending";
+                            } | {
+                                /** @enum {string} */
+                                state: "recorded";
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                siteId: string;
+                                seq: number;
+                                digest: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
