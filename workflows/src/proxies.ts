@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Duration } from '@temporalio/common';
 import type { CentralActivities, SiteActivities } from '@custos/activities/types';
 import { NON_RETRYABLE_FAILURES, siteTaskQueue } from '@custos/core';
@@ -36,5 +36,19 @@ export function siteActivities(siteId: string, opts: SiteCallOptions = {}) {
     startToCloseTimeout: opts.startToClose ?? '10 minutes',
     ...(opts.heartbeat !== undefined ? { heartbeatTimeout: opts.heartbeat } : {}),
     retry: { maximumAttempts: opts.maximumAttempts ?? 3, nonRetryableErrorTypes: [...NON_RETRYABLE_FAILURES] },
+  });
+}
+
+/**
+ * Short central bookkeeping (database reads and writes, entity queries and updates) as local
+ * activities: they run inside the central worker's workflow task, without a round trip through the
+ * server per step, which is most of a heal's latency on a small deployment. Their results are still
+ * recorded (as markers), so replays and auditors see them. Anything that may take long or must
+ * survive a worker restart mid-call (evidence, notifications, WinRM) stays a normal activity.
+ */
+export function centralLocalActivities() {
+  return proxyLocalActivities<CentralActivities>({
+    startToCloseTimeout: '1 minute',
+    retry: { maximumAttempts: 5, nonRetryableErrorTypes: [...NON_RETRYABLE_FAILURES] },
   });
 }

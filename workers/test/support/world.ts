@@ -228,9 +228,13 @@ export async function startWorld(opts: {
       return a;
     },
     async stop() {
-      // Long-lived entities this world started (site entity, flywheel) end with it.
+      // Everything still open on this world's queue (site entity, flywheel, history exporters,
+      // heals waiting for a person) ends with it, so the shared dev server keeps no leftovers.
       for (const id of [`site:${tenant.siteId}`, flywheelWorkflowId]) {
         await temporal.client.workflow.getHandle(id).terminate('test world stopped').catch(() => undefined);
+      }
+      for await (const wf of temporal.client.workflow.list({ query: `TaskQueue = '${centralTaskQueue}' AND ExecutionStatus = 'Running'` })) {
+        await temporal.client.workflow.getHandle(wf.workflowId, wf.runId).terminate('test world stopped').catch(() => undefined);
       }
       await Promise.all(appliances.map((a) => a.stop()));
       if (central.getState() === 'RUNNING') central.shutdown();

@@ -7,7 +7,7 @@
  */
 import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ApprovalPlan, ApprovalPriority } from '@custos/core';
-import { centralActivities } from '../proxies.js';
+import { centralLocalActivities } from '../proxies.js';
 import type { ApprovalGate, GateOutcome } from './approval-gate.js';
 import { decide, pendingPlan } from './messages.js';
 import { notify, titled, type NotificationKind } from './notifications.js';
@@ -33,7 +33,7 @@ export async function awaitApproval(gate: ApprovalGate, req: ApprovalRequest): P
   const { workflowId } = workflowInfo();
   const requestedAtMs = Date.now();
   const expiresAt = new Date(requestedAtMs + req.slaMs).toISOString();
-  const { planSha256 } = await centralActivities().openApproval({ workflowId, plan: req.plan, priority: req.priority, requestedAt: new Date(requestedAtMs).toISOString(), expiresAt });
+  const { planSha256 } = await centralLocalActivities().openApproval({ workflowId, plan: req.plan, priority: req.priority, requestedAt: new Date(requestedAtMs).toISOString(), expiresAt });
   gate.open({ plan: req.plan, planSha256, priority: req.priority, requestedAtMs, slaMs: req.slaMs });
   const send = (kind: NotificationKind, level: number) =>
     notify({
@@ -56,7 +56,7 @@ export async function awaitApproval(gate: ApprovalGate, req: ApprovalRequest): P
   if (await decidedBy(req.slaMs)) return { ...(gate.outcome as GateOutcome), planSha256 };
   const level = gate.pending?.escalationLevel ?? 0;
   gate.expire();
-  await centralActivities().expireApproval({ siteId: req.plan.siteId, workflowId });
+  await centralLocalActivities().expireApproval({ siteId: req.plan.siteId, workflowId });
   await send('approval_expired', level);
   return { kind: 'expired', planSha256 };
 }

@@ -8,7 +8,7 @@
 import { log, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { ApprovalPriority } from '@custos/core';
 import type { CentralActivities } from '@custos/activities/types';
-import { centralActivities } from '../proxies.js';
+import { centralLocalActivities } from '../proxies.js';
 
 export type NotificationKind = 'approval_requested' | 'approval_reminder' | 'approval_rerouted' | 'approval_expired' | 'escalated';
 
@@ -31,7 +31,7 @@ export async function notify(event: NotificationEvent): Promise<DeliveryReport[]
   const { workflowId } = workflowInfo();
   // Deterministic and unique per message (workflow time differs between a heal's notifications).
   const id = `${workflowId}:${event.kind}:${event.level}:${Date.now()}`;
-  const channels = await centralActivities().notificationTargets({ siteId: event.siteId, priority: event.priority, level: event.level });
+  const channels = await centralLocalActivities().notificationTargets({ siteId: event.siteId, priority: event.priority, level: event.level });
   if (channels.length === 0) {
     log.warn('no notification channel takes this event', { kind: event.kind, priority: event.priority, level: event.level });
     return [];

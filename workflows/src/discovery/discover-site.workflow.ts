@@ -1,7 +1,7 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import { FailureType, isSiteId } from '@custos/core';
 import type { InventoryMerge } from '@custos/activities/types';
-import { centralActivities, siteActivities } from '../proxies.js';
+import { centralLocalActivities, siteActivities } from '../proxies.js';
 import { invalidInput } from '../heal/failures.js';
 
 export interface DiscoverSiteInput {
@@ -23,7 +23,7 @@ export interface DiscoverySummary extends InventoryMerge {
  */
 export async function discoverSite(input: DiscoverSiteInput): Promise<DiscoverySummary> {
   if (!isSiteId(input?.siteId ?? '')) throw invalidInput(`discoverSite: siteId ${JSON.stringify(input?.siteId)} is not a site id`);
-  const central = centralActivities();
+  const central = centralLocalActivities();
   const dcs = await central.domainControllers({ siteId: input.siteId });
   if (dcs.length === 0) throw ApplicationFailure.create({ type: FailureType.NotFound, nonRetryable: true, message: `site ${input.siteId} has no domain controller in its inventory to ask` });
   const site = siteActivities(input.siteId, { scheduleToClose: '15 minutes', startToClose: '5 minutes' });

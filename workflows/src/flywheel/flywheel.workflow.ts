@@ -1,7 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, log, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { FailureType } from '@custos/core';
 import type { FlywheelSettings, HealOutcomeReport } from '@custos/activities/types';
-import { centralActivities } from '../proxies.js';
+import { centralLocalActivities } from '../proxies.js';
 import { DEFAULT_FLYWHEEL_SETTINGS, Flywheel, initialFlywheelState, type FlywheelState } from './flywheel-state.js';
 import { activeRules, decidePromotion, flywheelSnapshot, recordHealOutcome } from './messages.js';
 
@@ -35,7 +35,7 @@ export async function flywheel(input: FlywheelInput = {}): Promise<void> {
     },
   });
 
-  const central = centralActivities();
+  const central = centralLocalActivities();
   const tooLong = () => workflowInfo().continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && workflowInfo().historyLength >= input.continueAsNewAfterEvents);
   for (;;) {
     await condition(() => inbox.length > 0 || tooLong());

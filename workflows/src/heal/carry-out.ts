@@ -6,7 +6,7 @@
  */
 import { workflowInfo } from '@temporalio/workflow';
 import type { RemediateOutput, RunbookFacts, VerifyOutput } from '@custos/activities/types';
-import { centralActivities, siteActivities } from '../proxies.js';
+import { centralLocalActivities, siteActivities } from '../proxies.js';
 import type { HealInput } from './heal-types.js';
 
 export interface ActionPlan {
@@ -19,9 +19,9 @@ export type CarryOutResult =
   | { kind: 'not_healed'; reason: string; remediation: RemediateOutput; verify: VerifyOutput['status'] | null; rolledBack: boolean }
   | { kind: 'resolved_elsewhere' };
 
-export async function carryOut(input: HealInput, action: ActionPlan): Promise<CarryOutResult> {
-  const central = centralActivities();
-  if ((await central.findingStatus({ siteId: input.siteId, findingId: input.findingId })) !== 'open') return { kind: 'resolved_elsewhere' };
+export async function carryOut(input: HealInput, action: ActionPlan, opts: { recheckFinding: boolean }): Promise<CarryOutResult> {
+  const central = centralLocalActivities();
+  if (opts.recheckFinding && (await central.findingStatus({ siteId: input.siteId, findingId: input.findingId })) !== 'open') return { kind: 'resolved_elsewhere' };
 
   const { workflowId } = workflowInfo();
   // Heartbeats every 2 s from the appliance: a crashed appliance is noticed in 15 s and the step

@@ -6,7 +6,7 @@
  */
 import type { EscalationPriority } from '@custos/core';
 import type { HealContext, RunbookFacts } from '@custos/activities/types';
-import { centralActivities } from '../proxies.js';
+import { centralLocalActivities } from '../proxies.js';
 import { decideFirstTier } from './first-tier.js';
 import type { HealInput } from './heal-types.js';
 import { planWithL2 } from './planner.js';
@@ -25,7 +25,7 @@ export interface ChosenAction {
 export type Choice = { kind: 'act'; action: ChosenAction } | { kind: 'escalate'; ruleId: string | null; priority: EscalationPriority; reason: string } | { kind: 'paused' };
 
 export async function chooseAction(input: HealInput, ctx: HealContext): Promise<Choice> {
-  const central = centralActivities();
+  const central = centralLocalActivities();
   const first = decideFirstTier(ctx, input, Date.now());
   if (first.kind === 'paused') return first;
   let escalation: Extract<Choice, { kind: 'escalate' }>;

@@ -2,7 +2,7 @@ import { ParentClosePolicy, startChild, upsertSearchAttributes, WorkflowIdReuseP
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { HostId, isSiteId, Outcome, RunbookId, SiteId } from '@custos/core';
 import type { FindingToHeal, ScanScope } from '@custos/activities/types';
-import { centralActivities, siteActivities } from '../proxies.js';
+import { centralLocalActivities, siteActivities } from '../proxies.js';
 import { heal } from '../heal/heal.workflow.js';
 import { healWorkflowId, type HealInput } from '../heal/heal-types.js';
 import { invalidInput } from '../heal/failures.js';
@@ -16,6 +16,9 @@ export interface ScanSiteInput {
   trigger: 'schedule' | 'manual';
   /** Default all: the Schedules run servers and workstations at their own cadences. */
   hostKinds?: ScanScope;
+  /** A targeted re-check: only these hosts and/or runbooks. */
+  hostIds?: string[];
+  runbookIds?: string[];
 }
 
 /**
@@ -28,16 +31,23 @@ export interface ScanSiteInput {
  */
 export async function scanSite(input: ScanSiteInput): Promise<ScanSummary> {
   if (!isSiteId(input?.siteId ?? '')) throw invalidInput(`scanSite: siteId ${JSON.stringify(input?.siteId)} is not a site id`);
-  // First thing: however this run ends, its history becomes signed evidence in the site's log.
-  await recordHistoryEvidence(input.siteId);
-  const central = centralActivities();
+  const central = centralLocalActivities();
+  const site = siteActivities(input.siteId, { scheduleToClose: '20 minutes', startToClose: '15 minutes', heartbeat: '1 minute' });
   const startedAt = new Date(Date.now()).toISOString();
-  const plan = await central.loadScanPlan({ siteId: input.siteId, hostKinds: input.hostKinds ?? 'all' });
+  // Together: the history export (however this run ends, it becomes evidence), the plan, and the
+  // credentials fetched onto the appliance just in time.
+  const [, plan] = await Promise.all([
+    recordHistoryEvidence(input.siteId),
+    central.loadScanPlan({
+      siteId: input.siteId,
+      hostKinds: input.hostKinds ?? 'all',
+      ...(input.hostIds ? { hostIds: input.hostIds } : {}),
+      ...(input.runbookIds ? { runbookIds: input.runbookIds } : {}),
+    }),
+    site.refreshCredentials(input.siteId),
+  ]);
   const tally = new ScanTally(plan.siteId, plan.hosts.length, plan.healingPaused);
   if (plan.hosts.length === 0) return tally.summary();
-
-  const site = siteActivities(plan.siteId, { scheduleToClose: '20 minutes', startToClose: '15 minutes', heartbeat: '1 minute' });
-  await site.refreshCredentials(plan.siteId);
   const observedAt = new Date(Date.now()).toISOString();
 
   await forEachBounded(chunk(plan.hosts, plan.batchSize), plan.parallelBatches, async (batch, index) => {
@@ -45,9 +55,10 @@ export async function scanSite(input: ScanSiteInput): Promise<ScanSummary> {
     tally.addResults(hosts);
     const record = await central.recordScanResults({ siteId: plan.siteId, observedAt, hosts: batch, results: hosts });
     tally.addRecord(record);
-    await recordScanBatchEvidence(plan.siteId, index, startedAt, record);
-    if (plan.healingPaused) return;
-    for (const finding of record.failing) tally.healStarted(await startHeal(plan.siteId, finding));
+    await Promise.all([
+      recordScanBatchEvidence(plan.siteId, index, startedAt, record),
+      ...(plan.healingPaused ? [] : record.failing.map(async (finding) => tally.healStarted(await startHeal(plan.siteId, finding)))),
+    ]);
   });
 
   upsertSearchAttributes([{ key: Outcome, value: tally.outcome() }]);

@@ -12,6 +12,10 @@ export type ScanScope = 'all' | 'servers' | 'workstations';
 export interface ScanPlanRequest {
   siteId: string;
   hostKinds: ScanScope;
+  /** Only these hosts (a targeted re-check after a fix); default every host of the kinds. */
+  hostIds?: string[];
+  /** Only these runbooks; default every enabled one. */
+  runbookIds?: string[];
 }
 
 export interface ScanPlan {
@@ -36,14 +40,14 @@ export function makeLoadScanPlan(rt: CentralRuntime) {
     const hosts: HostRef[] = [];
     for (let after: string | undefined; ; ) {
       const page = await listHosts(rt.db, scope, { siteId: site.id, limit: 500, ...(after !== undefined ? { after } : {}) });
-      for (const h of page) if (kinds.includes(h.role)) hosts.push({ hostId: h.id, hostname: h.hostname, kind: h.role });
+      for (const h of page) if (kinds.includes(h.role) && (!req.hostIds || req.hostIds.includes(h.id))) hosts.push({ hostId: h.id, hostname: h.hostname, kind: h.role });
       if (page.length < 500) break;
       after = page[page.length - 1]?.hostname;
     }
     const disabled = new Set((await listRunbookSettings(rt.db, scope, { siteId: site.id })).filter((s) => !s.enabled).map((s) => s.runbook_id));
     const checksByKind = { domain_controller: [], server: [], workstation: [] } as Record<HostKind, CheckRef[]>;
     for (const runbook of rt.catalogue.runbooks) {
-      if (disabled.has(runbook.id)) continue;
+      if (disabled.has(runbook.id) || (req.runbookIds && !req.runbookIds.includes(runbook.id))) continue;
       for (const kind of runbook.hostKinds) checksByKind[kind].push({ runbookId: runbook.id, version: runbook.version, params: {} });
     }
     return {
