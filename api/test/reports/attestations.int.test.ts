@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Packet } from '@custos/core';
 import { evidenceDb } from '@custos/activities/evidence';
+import { createClient } from '@custos/db';
+import { makeUser } from '../support/world.js';
 import { startPacketWorld, type PacketWorld } from './support/packet-world.js';
 
 let w: PacketWorld;
@@ -77,6 +79,15 @@ describe('attestations and on-demand packets through the API', () => {
       expect(res.json().message).toMatch(message);
     }
     expect(await w.env.db.selectFrom('attestations').select('id').execute()).toEqual([]);
+  });
+
+  it('a client without a site has no evidence log: attesting is refused with the reason, nothing stored', async () => {
+    const bare = (await createClient(w.env.db, { kind: 'platform' }, { partnerId: w.own.partnerId, name: 'New clinic' }))!;
+    const owner = await makeUser(w.env.db, 'client_owner', { partnerId: w.own.partnerId, clientId: bare.id });
+    const res = await w.app.inject({ method: 'POST', url: `/clients/${bare.id}/attestations`, headers: { authorization: `Bearer ${owner.token}` }, payload: attestation });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toContain('the client has no site yet');
+    expect(await w.env.db.selectFrom('attestations').select('id').where('client_id', '=', bare.id).execute()).toEqual([]);
   });
 
   it('the owner attests with a document; it becomes signed evidence and the task shows it', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { createAttestation, getAttestationDocument, getClient, listAttestations, type AttestationRow } from '@custos/db';
+import { createAttestation, getAttestationDocument, getClient, listAttestations, listSites, type AttestationRow, type Scope } from '@custos/db';
 import { ApiError } from '../../errors.js';
 import { scope, temporalIdentity, userOf } from '../../auth/request.js';
 import type { UserPrincipal } from '../../auth/principal.js';
@@ -54,6 +54,13 @@ function requireReports(deps: ReportDeps | undefined): ReportDeps {
  * Starts recording a decision as evidence. If Temporal cannot be reached the decision is kept and
  * recorded by the next recording or by the client's monthly packet, which records pending ones first.
  */
+/** Decisions are logged in the client's evidence site log: a client without a site cannot record them. */
+export async function requireEvidenceSite(db: FastifyInstance['deps']['db'], scope: Scope, clientId: string): Promise<void> {
+  const client = await getClient(db, scope, clientId);
+  if (!client) throw new ApiError('not_found');
+  if ((await listSites(db, scope, { clientId })).length === 0) throw new ApiError('conflict', 'the client has no site yet, so there is no evidence log to record this in; add a site first');
+}
+
 export async function startRecording(reports: ReportDeps, log: FastifyBaseLogger, user: UserPrincipal, clientId: string, decisionId: string): Promise<void> {
   try {
     await reports.workflows.startDecisionRecording({ clientId, decisionId }, temporalIdentity(user));
@@ -125,6 +132,7 @@ export const attestationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const validUntil = request.body.validUntil === undefined ? new Date(now.getTime() + YEAR_MS) : new Date(request.body.validUntil);
       if (!(validUntil > now) || validUntil.getTime() > now.getTime() + 3 * YEAR_MS) throw new ApiError('invalid_request', 'validUntil must be in the future and at most three years away', 'body.validUntil');
       const document = request.body.document ? decodeDocument(request.body.document) : undefined;
+      await requireEvidenceSite(db, scope(request), request.params.clientId);
       const user = userOf(request);
       const row = await db.transaction().execute(async (trx) => {
         const a = await createAttestation(trx, scope(request), {

@@ -5,7 +5,7 @@ import { ApiError } from '../../errors.js';
 import { scope, userOf } from '../../auth/request.js';
 import { audit } from '../../plugins/audit.js';
 import { errorResponses, Nullable, SafeText, Uuid } from '../../schemas/common.js';
-import { startRecording } from './attestation-routes.js';
+import { requireEvidenceSite, startRecording } from './attestation-routes.js';
 import { RiskAcceptanceView, riskAcceptanceView } from './views.js';
 
 const ClientParams = Type.Object({ clientId: Uuid }, { additionalProperties: false });
@@ -45,6 +45,7 @@ export const riskAcceptanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const now = new Date();
       const expiresAt = request.body.expiresAt === null ? null : new Date(request.body.expiresAt);
       if (expiresAt && !(expiresAt > now)) throw new ApiError('invalid_request', 'expiresAt must be in the future', 'body.expiresAt');
+      await requireEvidenceSite(db, scope(request), request.params.clientId);
       const user = userOf(request);
       const row = await db.transaction().execute(async (trx) => {
         const r = await createRiskAcceptance(trx, scope(request), {

@@ -15,9 +15,8 @@ export async function approvalRecords(db: Kysely<Database>, scope: ClientScope, 
   const inPeriod = decisions.filter((d) => d.decidedAt >= period.from && d.decidedAt < period.to);
   if (inPeriod.length === 0) return [];
   const approvers = [...new Set(inPeriod.map((d) => d.approverId))];
-  const names = new Map(
-    (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', approvers.filter((id) => /^[0-9a-f-]{36}$/.test(id))).execute()).map((u) => [u.id, u.display_name]),
-  );
+  const userIds = approvers.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id));
+  const names = new Map(userIds.length === 0 ? [] : (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.display_name]));
   const rows = await db
     .selectFrom('approvals')
     .select(['plan', 'plan_sha256', 'reason', 'decided_by'])
