@@ -83,6 +83,32 @@ describe('the dashboard over the real scan, heal and approval workflows (lab hos
     expect(await page.getByTestId('heal-verify').textContent()).toBe('pass');
     await screenshot(page, 'incident-l1');
 
+    // The heal's signed evidence, verified in the browser; then the same bundle with one byte changed in transit.
+    await page.getByRole('link', { name: /heal bundle/ }).first().click();
+    await page.waitForURL(/\/evidence\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    expect(await textOf(page, 'bundle-verdict')).toContain('Genuine');
+    const checks = await textOf(page, 'bundle-checks');
+    expect(checks).toMatch(/✔ Signature: Ed25519 signature by bundle key/);
+    expect(checks).toMatch(/✔ Inclusion in the checkpoint/);
+    expect(checks).toMatch(/✔ Checkpoint signature/);
+    await screenshot(page, 'evidence-bundle');
+    await page.route('**/evidence/*/proof', async (route) => {
+      const response = await route.fetch();
+      const proof = (await response.json()) as { envelope: string };
+      const bytes = Buffer.from(proof.envelope, 'base64');
+      bytes[bytes.length - 40] = bytes[bytes.length - 40]! ^ 1;
+      await route.fulfill({ response, json: { ...proof, envelope: bytes.toString('base64') } });
+    });
+    await page.reload();
+    await page.getByRole('button', { name: 'Verify' }).click();
+    expect(await textOf(page, 'bundle-verdict')).toContain('does not verify');
+    expect(await textOf(page, 'bundle-checks')).toMatch(/✘ Bytes are the logged entry[\s\S]*✘ Signature/);
+    await page.unroute('**/evidence/*/proof');
+
+    await page.goto(web(`/evidence?site=${world.tenant.siteId}`));
+    expect(Number((await textOf(page, 'log-entries')).match(/#\d+/g)?.length)).toBeGreaterThan(1);
+
     await page.goto(web(`/sites/${world.tenant.siteId}/hosts/${world.tenant.hostIdByName[hostNames.server]}`));
     const timeline = await page.locator('.timeline').textContent();
     expect(timeline).toContain('Heal of RB-WIN-FIXTURE-FW-001: L1, healed');

@@ -14,7 +14,7 @@ import { AnchorService, EvidenceService } from '@custos/activities/evidence';
 import type { SiteEntityInput } from '@custos/activities/types';
 import { SiteId, siteTaskQueue } from '@custos/core';
 import { createClient, createPartner, createSite, upsertHost, type Scope } from '@custos/db';
-import { s3Client, startLabSite, uniqueName, type LabSiteHandle } from '@custos/testkit';
+import { s3Client, stackEndpoints, startLabSite, uniqueName, type LabSiteHandle } from '@custos/testkit';
 import { WinrmClient } from '@custos/winrm';
 import { FIXTURE_CATALOGUE_ROOT, fixtureCatalogue, FIXTURE_HANDLERS, fixtureScriptCatalogue } from '../../../activities/test/fixtures/lab-handlers.js';
 import { ensureLockedBucket, EVIDENCE_TEST_BUCKET, randomSeeds, stackStore, TEST_RETENTION } from '../../../activities/test/evidence/support.js';
@@ -38,8 +38,13 @@ export interface HealWorld {
 }
 
 export async function startHealWorld(label: string, hosts: number): Promise<HealWorld> {
-  // The dashboard reads the same catalogue the workers run (CUSTOS_RUNBOOKS_DIR), as in production.
-  const platform = await startPlatform(label, { webEnv: { CUSTOS_RUNBOOKS_DIR: FIXTURE_CATALOGUE_ROOT } });
+  await ensureLockedBucket(s3Client(), EVIDENCE_TEST_BUCKET);
+  const prefix = `${uniqueName('web')}/`;
+  // The dashboard reads the same catalogue the workers run (CUSTOS_RUNBOOKS_DIR) and the same
+  // evidence bucket and prefix the evidence service writes, as in production.
+  const platform = await startPlatform(label, {
+    webEnv: { CUSTOS_RUNBOOKS_DIR: FIXTURE_CATALOGUE_ROOT, S3_EVIDENCE_BUCKET: EVIDENCE_TEST_BUCKET, CUSTOS_EVIDENCE_PREFIX: prefix, S3_ENDPOINT: stackEndpoints().s3.endpoint },
+  });
   const { db, temporal } = platform;
   const lab = await startLabSite({ hosts, catalogue: await fixtureScriptCatalogue(), handlers: FIXTURE_HANDLERS });
   const suffix = uniqueName('w').slice(2);
@@ -51,8 +56,6 @@ export async function startHealWorld(label: string, hosts: number): Promise<Heal
 
   const catalogue = fixtureCatalogue();
   // The real evidence service: scans and heals sign and log their bundles as they do in production.
-  await ensureLockedBucket(s3Client(), EVIDENCE_TEST_BUCKET);
-  const prefix = `${uniqueName('web')}/`;
   const evidence = new EvidenceService({
     db,
     store: stackStore(EVIDENCE_TEST_BUCKET, prefix),

@@ -19,6 +19,12 @@ export const loadWebConfig = defineConfig([
   'temporalApiKey',
   'payloadKeys',
   'runbooksDir',
+  's3Endpoint',
+  's3Region',
+  's3AccessKey',
+  's3SecretKey',
+  's3EvidenceBucket',
+  'evidencePrefix',
 ]);
 
 export type WebConfig = ReturnType<typeof loadWebConfig>;
