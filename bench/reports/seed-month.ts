@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { upsertHost, type Database, type HostRole } from '@custos/db';
 import type { EvidenceRequest, EvidenceService } from '@custos/activities/evidence';
 import type { Catalogue } from '@custos/runbooks';
+import { statedControls } from '../../activities/test/reports/support/stated-controls.js';
 
 // A month of scan history for one site, written through the real evidence service: hosts are checked
 // in batches (one bundle per batch, as scans record them) `scansPerDay` times a day; about 0.5 % of
@@ -19,6 +20,9 @@ export interface MonthShape {
 
 export interface SeededMonth {
   bundles: number;
+  /** Check results (host × runbook) … */
+  checks: number;
+  /** … and the control entries the bundles state for them. */
   controls: number;
   hosts: { id: string; role: HostRole }[];
 }
@@ -52,6 +56,7 @@ export async function seedMonth(db: Kysely<Database>, service: EvidenceService, 
   const applicable = hosts.map((h) => catalogue.runbooks.filter((r) => r.hostKinds.includes(h.role)).map((r) => r.id));
   const random = prng(20261001);
   let bundles = 0;
+  let checks = 0;
   let controls = 0;
   const total = shape.days * shape.scansPerDay;
   for (let day = 1; day <= shape.days; day++) {
@@ -63,8 +68,11 @@ export async function seedMonth(db: Kysely<Database>, service: EvidenceService, 
         const finishedAt = new Date(at + b * 1000).toISOString();
         const batch = hosts.slice(b, b + shape.batchSize);
         const results = batch.flatMap((h, i) => applicable[b + i]!.map((id) => ({ id, host: h.id, result: random() < 0.005 ? ('fail' as const) : ('pass' as const) })));
-        controls += results.length;
-        requests.push({ requestKey: `scan:${runId}`, siteId, kind: 'scan', runId, startedAt: finishedAt, finishedAt, controls: results });
+        checks += results.length;
+        // As scans state them: one entry per framework control each runbook maps to (scan-record.ts).
+        const stated = results.flatMap((r) => statedControls(catalogue, r.host, r.id, r.result));
+        controls += stated.length;
+        requests.push({ requestKey: `scan:${runId}`, siteId, kind: 'scan', runId, startedAt: finishedAt, finishedAt, controls: stated });
         for (const f of results.filter((r) => r.result === 'fail')) {
           const healRun = randomUUID();
           const healedAt = new Date(at + b * 1000 + 20 * 60_000).toISOString();
@@ -76,5 +84,5 @@ export async function seedMonth(db: Kysely<Database>, service: EvidenceService, 
       progress((day - 1) * shape.scansPerDay + scan + 1, total);
     }
   }
-  return { bundles, controls, hosts };
+  return { bundles, checks, controls, hosts };
 }

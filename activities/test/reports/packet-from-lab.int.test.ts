@@ -18,7 +18,7 @@ import { buildPacket, frameworkPosture, TOPIC_LABELS, type Packet } from '@custo
 import { createAttestation, createRiskAcceptance, createUser, getCompliancePacketFile, putReportBranding, upsertHost, type Scope } from '@custos/db';
 import { sha256, toHex } from '@custos/evidence';
 import { loadCatalogue, type Catalogue } from '@custos/runbooks';
-import { startLabSite, type LabSiteHandle } from '@custos/testkit';
+import { connectTemporal, startLabSite, uniqueName, type LabSiteHandle, type TemporalTestConnections } from '@custos/testkit';
 import { commandExists, ensureDebianPackages } from '@custos/testkit/apt';
 import { WinrmClient } from '@custos/winrm';
 import { evidenceDb, liveBundles } from '../../src/central/evidence/index.js';
@@ -44,6 +44,7 @@ const KIND_ROLE = { dc: 'domain_controller', server: 'server', workstation: 'wor
 let env: EvidenceTestEnv;
 let lab: LabSiteHandle;
 let anchors: LocalAnchoring;
+let temporal: TemporalTestConnections;
 let catalogue: Catalogue;
 let view: PacketCatalogue;
 const winrm = new WinrmClient();
@@ -83,8 +84,12 @@ beforeAll(async () => {
   const approver = await createUser(env.db, platform, { email: `dana-${randomUUID()}@example.test`, displayName: 'Dana Approver', passwordHash: null, role: 'partner_tech', partnerId, clientId: null, expiresAt: null, grantClientIds: [] });
   const owner = await createUser(env.db, platform, { email: `olivia-${randomUUID()}@example.test`, displayName: 'Olivia Owner', passwordHash: null, role: 'client_owner', partnerId, clientId, expiresAt: null, grantClientIds: [] });
 
+  temporal = await connectTemporal();
   month = await simulateLabMonth(
-    { db: env.db, service: env.service, catalogue, lab, winrm, siteId: site.siteId, scope: { kind: 'site', partnerId, clientId, siteId: site.siteId }, hosts, approver },
+    {
+      db: env.db, service: env.service, catalogue, lab, winrm, siteId: site.siteId, scope: { kind: 'site', partnerId, clientId, siteId: site.siteId }, hosts, approver,
+      runtime: { db: env.db, catalogue, temporal: temporal.client, flywheelWorkflowId: uniqueName('flywheel') },
+    },
     SCENARIO,
   );
 
@@ -119,6 +124,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   winrm.close();
+  await temporal?.close();
   await lab?.stop();
   await env?.close();
   await anchors?.close();

@@ -6,15 +6,18 @@ import { healMode, type Catalogue, type Runbook } from '@custos/runbooks';
 import type { LabSiteHandle } from '@custos/testkit';
 import type { WinrmClient } from '@custos/winrm';
 import { canonicalSha256 } from '../../../src/central/heal/canonical-hash.js';
+import { makeRecordScanResults } from '../../../src/central/findings/scan-record.js';
+import type { CentralRuntime } from '../../../src/central/heal/central-runtime.js';
 import type { EvidenceRequest, EvidenceService } from '../../../src/central/evidence/index.js';
 // The lab keeps each runbook's drift next to its handlers; this simulation drives them.
 import { RUNBOOK_LAB_CASES } from '../../../../lab/src/runbooks/index.js';
 
 /**
  * A month of a lab site's history, as signed evidence. What is real: every check result comes from
- * the runbook's check script run over WinRM against the lab host and judged by the catalogue; every
- * drift is the lab's own drift for that runbook; every heal is the runbook's remediate and verify
- * scripts run over WinRM. What is simulated: time. The site is checked for real once before the
+ * the runbook's check script run over WinRM against the lab host and judged by the catalogue; each
+ * scan is recorded by the central scan-record code (findings, and the controls its bundle states);
+ * every drift is the lab's own drift for that runbook; every heal is the runbook's remediate and
+ * verify scripts run over WinRM. What is simulated: time. The site is checked for real once before the
  * month and again after each change; days without a change re-record the last real results (the
  * hosts did not change, so a scan would see the same). Bundles are recorded through the real
  * evidence service with the times the scenario gives them (backdated to October 2026).
@@ -69,6 +72,8 @@ export interface SimulationContext {
   scope: { kind: 'site'; partnerId: string; clientId: string; siteId: string };
   hosts: LabHost[];
   approver: { id: string };
+  /** The central scan/heal runtime: scan results are recorded through its real scan-record code. */
+  runtime: CentralRuntime;
 }
 
 const LAB_KIND = { domain_controller: 'dc', server: 'server', workstation: 'workstation' } as const;
@@ -107,14 +112,19 @@ async function check(ctx: SimulationContext, host: string, runbook: Runbook, pha
   return ctx.catalogue.judge(runbook.id, runbook.version, phase, output, ctx.catalogue.resolveParams(runbook.id, runbook.version, {})).status === 'pass' ? 'pass' : 'fail';
 }
 
-function scanRequest(ctx: SimulationContext, hosts: LabHost[], results: Map<string, 'pass' | 'fail'>, finishedAt: string, runId: string): EvidenceRequest {
-  const controls = hosts.flatMap((h) =>
-    applicableRunbooks(ctx.catalogue, h).map((r) => {
-      const result = results.get(pair(h.name, r.id))!;
-      return { id: r.id, result, host: h.id, ...(result === 'fail' ? { finding: `${r.title}: check failed` } : {}) };
-    }),
-  );
-  return { requestKey: `scan:${runId}`, siteId: ctx.siteId, kind: 'scan', runId, startedAt: new Date(Date.parse(finishedAt) - 60_000).toISOString(), finishedAt, controls };
+/** One scan of the site as the scan workflow records it: results through scan-record.ts, its controls as the bundle. */
+async function scanRequest(ctx: SimulationContext, hosts: LabHost[], results: Map<string, 'pass' | 'fail'>, finishedAt: string, runId: string): Promise<EvidenceRequest> {
+  const record = await makeRecordScanResults(ctx.runtime)({
+    siteId: ctx.siteId,
+    observedAt: finishedAt,
+    hosts: hosts.map((h) => ({ hostId: h.id, hostname: h.name, kind: h.role })),
+    results: hosts.map((h) => ({
+      hostId: h.id,
+      reachability: 'reachable' as const,
+      checks: applicableRunbooks(ctx.catalogue, h).map((r) => ({ runbookId: r.id, version: r.version, status: results.get(pair(h.name, r.id))!, durationMs: 0 })),
+    })),
+  });
+  return { requestKey: `scan:${runId}`, siteId: ctx.siteId, kind: 'scan', runId, startedAt: new Date(Date.parse(finishedAt) - 60_000).toISOString(), finishedAt, controls: record.controls };
 }
 
 export async function simulateLabMonth(ctx: SimulationContext, scenario: readonly ScenarioEvent[]): Promise<SimulatedMonth> {
@@ -136,7 +146,7 @@ export async function simulateLabMonth(ctx: SimulationContext, scenario: readonl
   // 30 September: the first scan finds what a practice's computers usually have wrong, and L1 heals
   // what it may heal unattended (the rest stays open into October).
   const firstScan = randomUUID();
-  await record([scanRequest(ctx, ctx.hosts, results, september(6), firstScan)]);
+  await record([await scanRequest(ctx, ctx.hosts, results, september(6), firstScan)]);
   const heals: EvidenceRequest[] = [];
   for (const incident of ledger) {
     const runbook = ctx.catalogue.runbook(incident.runbook)!;
@@ -165,7 +175,7 @@ export async function simulateLabMonth(ctx: SimulationContext, scenario: readonl
       if (results.get(pair(e.host, e.runbook)) !== 'fail') throw new Error(`scenario: drift of ${e.runbook} on ${e.host} did not make its check fail`);
     }
     const scanRun = randomUUID();
-    await record([scanRequest(ctx, ctx.hosts, results, at(day), scanRun)]);
+    await record([await scanRequest(ctx, ctx.hosts, results, at(day), scanRun)]);
     for (const e of today) {
       const host = byName.get(e.host)!;
       const runbook = ctx.catalogue.runbook(e.runbook)!;

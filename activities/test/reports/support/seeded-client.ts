@@ -5,6 +5,7 @@ import type { Catalogue } from '@custos/runbooks';
 import type { EvidenceRequest } from '../../../src/central/evidence/index.js';
 import { evidenceTestEnv, type EvidenceTestEnv } from '../../evidence/support.js';
 import { publishTrustValidFrom } from './backdated-trust.js';
+import { statedControls } from './stated-controls.js';
 
 /** The calendar month (UTC) before the current one, YYYY-MM: what a Schedule started now reports on. */
 export function lastMonth(now = new Date()): string {
@@ -50,7 +51,7 @@ export async function seedSiteHistory(env: EvidenceTestEnv, catalogue: Catalogue
   for (let day = 1; day <= (opts.days ?? 5); day++) {
     const finishedAt = new Date(Date.UTC(year, m - 1, day, 6)).toISOString();
     const controls = hosts.flatMap((h, i) =>
-      catalogue.runbooks.filter((r) => r.hostKinds.includes(h.role)).map((r) => ({ id: r.id, host: h.id, result: day >= 3 && i === 2 && r.id === 'RB-WIN-AV-001' ? ('fail' as const) : ('pass' as const) })),
+      catalogue.runbooks.filter((r) => r.hostKinds.includes(h.role)).flatMap((r) => statedControls(catalogue, h.id, r.id, day >= 3 && i === 2 && r.id === 'RB-WIN-AV-001' ? 'fail' : 'pass')),
     );
     requests.push({ requestKey: `scan:${randomUUID()}`, siteId, kind: 'scan', runId: randomUUID(), startedAt: finishedAt, finishedAt, controls });
   }

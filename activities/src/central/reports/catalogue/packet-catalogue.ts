@@ -1,5 +1,7 @@
 import { coverageReport, isGroupingRow, type Catalogue, type CoverageRow } from '@custos/runbooks';
 import type { ControlDefinition, Framework, HipaaItem, IncidentRecord, Observation, PacketInput } from '@custos/core';
+import { controlIds } from '../../findings/scan-record.js';
+import type { ScanCatalogue } from '../evidence/scan-observations.js';
 
 /**
  * What the packet takes from the runbook and control catalogues: each framework's controls with the
@@ -9,7 +11,7 @@ import type { ControlDefinition, Framework, HipaaItem, IncidentRecord, Observati
 
 export const PACKET_FRAMEWORKS: readonly Framework[] = ['hipaa', 'soc2', 'nistCsf', 'nist80053', 'cisV8'];
 
-export interface PacketCatalogue {
+export interface PacketCatalogue extends ScanCatalogue {
   frameworks: Framework[];
   controls: ControlDefinition[];
   hipaaItems: HipaaItem[];
@@ -83,12 +85,18 @@ export function packetCatalogue(catalogue: Catalogue): PacketCatalogue {
       catalogue.runbooks.filter((r) => (spec.category ? r.category === spec.category : spec.runbooks!.includes(r.id))).map((r) => r.id).sort(),
     ]),
   ) as PacketInput['topics'];
+  const keys = new Map(catalogue.runbooks.map((r) => [r.id, controlIds(r)]));
+  const byKind = new Map<string, string[]>();
+  for (const r of catalogue.runbooks) for (const k of r.hostKinds) byKind.set(k, [...(byKind.get(k) ?? []), r.id]);
   return {
     frameworks: coverage.map((f) => f.framework),
     controls,
     hipaaItems,
     topics,
     severity: (id) => catalogue.runbook(id)?.severity,
+    // The same keys scans state results under (scan-record.ts), so reading them back cannot drift.
+    controlKeys: (id) => keys.get(id) ?? [],
+    runbooksFor: (kind) => byKind.get(kind) ?? [],
     notApplicable: (hosts) =>
       hosts.flatMap((h) =>
         catalogue.runbooks

@@ -4,7 +4,8 @@ import type { VerifiedBundle } from '../../evidence/read/verified-bundles.js';
 import { evidenceFacts } from './evidence-facts.js';
 
 const SEVERITY: Record<string, 'high' | 'critical'> = { 'RB-WIN-AV-001': 'critical', 'RB-WIN-SEC-016': 'high' };
-const runbooks = { severity: (id: string) => SEVERITY[id] };
+const runbooks = { severity: (id: string) => SEVERITY[id], controlKeys: () => [], runbooksFor: () => Object.keys(SEVERITY) };
+const kind = () => 'workstation';
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 let seq = 0;
 
@@ -28,7 +29,7 @@ const scan = (finishedAt: string, runId: string, results: [string, string, 'pass
 
 describe('evidenceFacts', () => {
   it('turns scan controls that are catalogue runbooks on a host into observations; other control ids are not', () => {
-    const facts = evidenceFacts([bundle({ kind: 'scan', finishedAt: '2026-10-01T06:00:00.000Z', runId: uuid(900), controls: [{ id: 'RB-WIN-AV-001', host: 'h1', result: 'na' }, { id: '164.312(b)', host: 'h1', result: 'pass' }, { id: 'RB-WIN-AV-001', result: 'pass' }] })], runbooks);
+    const facts = evidenceFacts([bundle({ kind: 'scan', finishedAt: '2026-10-01T06:00:00.000Z', runId: uuid(900), controls: [{ id: 'RB-WIN-AV-001', host: 'h1', result: 'na' }, { id: '164.312(b)', host: 'h1', result: 'pass' }, { id: 'RB-WIN-AV-001', result: 'pass' }] })], runbooks, kind);
     expect(facts.observations).toEqual([{ hostId: 'h1', runbookId: 'RB-WIN-AV-001', outcome: 'not_applicable', observedAt: '2026-10-01T06:00:00.000Z', evidenceId: expect.stringMatching(/^0+[0-9a-f]+$/) }]);
     expect(facts.incidents).toEqual([]);
   });
@@ -43,6 +44,7 @@ describe('evidenceFacts', () => {
         bundle({ kind: 'heal', finishedAt: '2026-10-03T07:00:00.000Z', heal: { ofRun: first, tier: 'L1', actions: [{ runbook: 'RB-WIN-AV-001', host: 'h1', result: 'applied' }], verified: true } }),
       ],
       runbooks,
+      kind,
     );
     expect(facts.incidents).toEqual([
       { id: 'site-1:h1:RB-WIN-AV-001:2026-10-02T06:00:00.000Z', siteId: 'site-1', hostId: 'h1', runbookId: 'RB-WIN-AV-001', severity: 'critical', openedAt: '2026-10-02T06:00:00.000Z', closedAt: '2026-10-03T07:00:00.000Z', outcome: 'healed', tier: 'L1' },
@@ -59,12 +61,13 @@ describe('evidenceFacts', () => {
         bundle({ kind: 'heal', finishedAt: '2026-10-03T06:00:05.000Z', heal: { ofRun: uuid(201), tier: 'L1', actions: [{ runbook: 'RB-WIN-AV-001', host: 'h1', result: 'applied' }], verified: true } }),
       ],
       runbooks,
+      kind,
     );
     expect(facts.incidents[0]).toMatchObject({ outcome: 'healed', tier: 'L1', closedAt: '2026-10-03T06:00:00.000Z' });
   });
 
   it('resolved by a passing scan without any heal: closed, not healed', () => {
-    const facts = evidenceFacts([scan('2026-10-02T06:00:00.000Z', uuid(301), [['h1', 'RB-WIN-AV-001', 'fail']]), scan('2026-10-04T06:00:00.000Z', uuid(302), [['h1', 'RB-WIN-AV-001', 'pass']])], runbooks);
+    const facts = evidenceFacts([scan('2026-10-02T06:00:00.000Z', uuid(301), [['h1', 'RB-WIN-AV-001', 'fail']]), scan('2026-10-04T06:00:00.000Z', uuid(302), [['h1', 'RB-WIN-AV-001', 'pass']])], runbooks, kind);
     expect(facts.incidents[0]).toMatchObject({ outcome: 'open', closedAt: '2026-10-04T06:00:00.000Z' });
     expect(facts.incidents[0]!.tier).toBeUndefined();
   });
@@ -81,6 +84,7 @@ describe('evidenceFacts', () => {
         bundle({ kind: 'heal', finishedAt: '2026-10-10T10:00:01.000Z', runId: rejectedHeal, heal: { ofRun: uuid(400), tier: 'L3', actions: [{ runbook: 'RB-WIN-SEC-016', host: 'h2', result: 'skipped' }], verified: false } }),
       ],
       runbooks,
+      kind,
     );
     expect(facts.incidents.map((i) => [i.hostId, i.outcome, i.tier, i.closedAt])).toEqual([
       ['h1', 'healed', 'L3', '2026-10-10T09:05:00.000Z'],
@@ -100,6 +104,7 @@ describe('evidenceFacts', () => {
         bundle({ kind: 'approval', finishedAt: '2026-10-12T00:00:00.000Z', approval: { ofRun: uuid(501), planSha256: 'd'.repeat(64), decision: 'approved', approver: 'owner', decidedAt: '2026-10-12T00:00:00.000Z' } }, [`reports/decisions/attestations/${uuid(501)}.json`]),
       ],
       runbooks,
+      kind,
     );
     expect(facts.incidents[0]).toMatchObject({ outcome: 'failed', tier: 'L1' });
     expect(facts.decisions).toEqual([]);
@@ -111,8 +116,8 @@ describe('evidenceFacts', () => {
       scan('2026-10-03T06:00:00.000Z', uuid(602), [['h1', 'RB-WIN-AV-001', 'pass'], ['h2', 'RB-WIN-SEC-016', 'fail']]),
       bundle({ kind: 'heal', finishedAt: '2026-10-02T06:30:00.000Z', heal: { ofRun: uuid(601), tier: 'L1', actions: [{ runbook: 'RB-WIN-AV-001', host: 'h1', result: 'applied' }], verified: true } }),
     ];
-    const forward = evidenceFacts(input, runbooks);
-    const backward = evidenceFacts([...input].reverse(), runbooks);
+    const forward = evidenceFacts(input, runbooks, kind);
+    const backward = evidenceFacts([...input].reverse(), runbooks, kind);
     expect(backward.incidents).toEqual(forward.incidents);
     expect([...backward.observations].sort((a, b) => a.evidenceId.localeCompare(b.evidenceId))).toEqual([...forward.observations].sort((a, b) => a.evidenceId.localeCompare(b.evidenceId)));
   });

@@ -2,11 +2,12 @@ import type { IncidentRecord, Observation } from '@custos/core';
 import type { EvidenceStatement } from '@custos/evidence';
 import type { VerifiedBundle } from '../../evidence/read/verified-bundles.js';
 import { DECISION_FOLDER } from './client-decisions.js';
+import { scanOutcomes, type ScanCatalogue } from './scan-observations.js';
 
 /**
  * What the packet reads from verified evidence bundles, and how (documented in ../README.md):
- * - scan bundles: each `controls[]` entry whose `id` is a catalogue runbook and that names a `host`
- *   is one observation of that runbook on that host at the bundle's `finishedAt`;
+ * - scan bundles: the per-host, per-runbook results their `controls[]` state (scan-observations.ts),
+ *   each an observation at the bundle's `finishedAt`;
  * - an incident is a run of failing observations of one (host, runbook): it opens at the first
  *   failure and ends at a verified heal of it (healed, with the heal's tier) or at the next passing
  *   observation (resolved without a heal);
@@ -36,10 +37,11 @@ export interface EvidenceFacts {
   decisions: HealDecision[];
 }
 
-export interface RunbookFacts {
+/** What reading bundles needs from the catalogue (severities, and how scans state runbook results). */
+export type RunbookFacts = Omit<ScanCatalogue, 'severity'> & {
   /** Severity of a catalogue runbook, or undefined for an id that is not a runbook. */
   severity(runbookId: string): IncidentRecord['severity'] | undefined;
-}
+};
 
 type Predicate = EvidenceStatement['predicate'];
 
@@ -49,7 +51,6 @@ interface OpenIncident {
   settled: boolean;
 }
 
-const OUTCOME = { pass: 'pass', fail: 'fail', na: 'not_applicable' } as const;
 const key = (hostId: string, runbookId: string) => `${hostId}\u0000${runbookId}`;
 
 function byTime(a: { at: string; id: string }, b: { at: string; id: string }): number {
@@ -61,16 +62,13 @@ export function isClientDecision(bundle: VerifiedBundle): boolean {
   return bundle.statement.subject.some((s) => s.name.startsWith(DECISION_FOLDER));
 }
 
-export function evidenceFacts(bundles: readonly VerifiedBundle[], runbooks: RunbookFacts): EvidenceFacts {
+export function evidenceFacts(bundles: readonly VerifiedBundle[], runbooks: RunbookFacts, hostKind: (hostId: string) => string | undefined): EvidenceFacts {
   const sorted = [...bundles].sort((a, b) => byTime({ at: a.statement.predicate.finishedAt, id: a.digest }, { at: b.statement.predicate.finishedAt, id: b.digest }));
   const observations: (Observation & { runId: string; siteId: string })[] = [];
   for (const b of sorted) {
     const p = b.statement.predicate;
     if (p.kind !== 'scan') continue;
-    for (const c of p.controls ?? []) {
-      if (c.host === undefined || runbooks.severity(c.id) === undefined) continue;
-      observations.push({ hostId: c.host, runbookId: c.id, outcome: OUTCOME[c.result], observedAt: p.finishedAt, evidenceId: b.digest, runId: p.runId, siteId: p.site });
-    }
+    for (const o of scanOutcomes(p.controls ?? [], runbooks, hostKind)) observations.push({ ...o, observedAt: p.finishedAt, evidenceId: b.digest, runId: p.runId, siteId: p.site });
   }
 
   // A verified heal re-ran the check and it passed: that is an observation too, at the heal's end.

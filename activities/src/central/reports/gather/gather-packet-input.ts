@@ -69,7 +69,8 @@ export async function gatherPacketInput(deps: GatherDeps, clientId: string, mont
     .execute();
 
   const bundles = await liveBundles(deps.service, client.id, to, { kinds: ['scan', 'heal', 'approval'], ...(deps.progress ? { progress: deps.progress } : {}) });
-  const facts = evidenceFacts(bundles, deps.catalogue);
+  const kinds = new Map(hosts.map((h) => [h.id, h.role as string]));
+  const facts = evidenceFacts(bundles, deps.catalogue, (id) => kinds.get(id));
   const decisions = await readClientDecisions(deps.service, bundles);
   const { current, chain } = await publishedTrust(deps.service.db);
   const evidence = [];
