@@ -1,3 +1,4 @@
+import { ObservationTimeline } from '../posture/as-of.js';
 import { frameworkPosture } from '../posture/framework-posture.js';
 import { executiveSummary } from './executive-summary.js';
 import { findingsSummary } from './findings-summary.js';
@@ -16,7 +17,9 @@ function dailyEnds(from: string, to: string): string[] {
 export function buildPacket(input: PacketInput): Packet {
   const hosts = input.sites.flatMap((s) => s.hosts);
   const hostIds = hosts.map((h) => h.id);
-  const scope = (asOf: string) => ({ controls: input.controls, hostIds, observations: input.observations, attestations: input.attestations, asOf });
+  // Posture is computed at ~35 instants (trend, now, last month); index the observations once.
+  const timeline = new ObservationTimeline(input.observations);
+  const scope = (asOf: string) => ({ controls: input.controls, hostIds, observations: input.observations, timeline, attestations: input.attestations, asOf });
   const to = input.period.to;
 
   const posture = input.frameworks.map((framework) => {

@@ -1,24 +1,73 @@
 import type { Attestation, Observation } from './types.js';
 
+export function observationKey(hostId: string, runbookId: string): string {
+  return `${hostId}\u0000${runbookId}`;
+}
+
+/** Later observation first; ties broken by evidence id so results never depend on input order. */
+function isNewer(a: Observation, at: number, b: Observation, bt: number): boolean {
+  return at > bt || (at === bt && a.evidenceId > b.evidenceId);
+}
+
+/**
+ * Observations grouped by (host, runbook) and ordered in time, built once, so the posture at many
+ * instants (a month's daily trend, this month and last) costs a binary search per pair instead of
+ * a pass over every observation per instant.
+ */
+export class ObservationTimeline {
+  private readonly byKey = new Map<string, { times: number[]; items: Observation[] }>();
+
+  constructor(observations: readonly Observation[]) {
+    const grouped = new Map<string, { at: number; o: Observation }[]>();
+    for (const o of observations) {
+      const at = Date.parse(o.observedAt);
+      if (Number.isNaN(at)) continue;
+      const key = observationKey(o.hostId, o.runbookId);
+      let list = grouped.get(key);
+      if (!list) grouped.set(key, (list = []));
+      list.push({ at, o });
+    }
+    for (const [key, list] of grouped) {
+      list.sort((x, y) => x.at - y.at || (x.o.evidenceId < y.o.evidenceId ? -1 : x.o.evidenceId > y.o.evidenceId ? 1 : 0));
+      this.byKey.set(key, { times: list.map((x) => x.at), items: list.map((x) => x.o) });
+    }
+  }
+
+  /** The latest observation per (host, runbook) made at or before `asOf` (ISO 8601). */
+  latestAt(asOf: string): Map<string, Observation> {
+    const cutoff = Date.parse(asOf);
+    const latest = new Map<string, Observation>();
+    for (const [key, { times, items }] of this.byKey) {
+      // Last index with time <= cutoff.
+      let lo = 0;
+      let hi = times.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (times[mid]! <= cutoff) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo > 0) latest.set(key, items[lo - 1]!);
+    }
+    return latest;
+  }
+}
+
 /** The latest observation per (host, runbook) made at or before `asOf` (ISO 8601). */
 export function latestObservations(observations: readonly Observation[], asOf: string): Map<string, Observation> {
   const cutoff = Date.parse(asOf);
   const latest = new Map<string, Observation>();
+  const times = new Map<string, number>();
   for (const o of observations) {
     const at = Date.parse(o.observedAt);
     if (Number.isNaN(at) || at > cutoff) continue;
     const key = observationKey(o.hostId, o.runbookId);
     const current = latest.get(key);
-    // Ties broken by evidence id so the result never depends on input order.
-    if (!current || at > Date.parse(current.observedAt) || (at === Date.parse(current.observedAt) && o.evidenceId > current.evidenceId)) {
+    if (!current || isNewer(o, at, current, times.get(key)!)) {
       latest.set(key, o);
+      times.set(key, at);
     }
   }
   return latest;
-}
-
-export function observationKey(hostId: string, runbookId: string): string {
-  return `${hostId}\u0000${runbookId}`;
 }
 
 /** The attestation in force for a control at `asOf`: the latest one made by then and not expired. */

@@ -1,4 +1,4 @@
-import { latestObservations } from './as-of.js';
+import { latestObservations, type ObservationTimeline } from './as-of.js';
 import { controlPosture } from './control-status.js';
 import { countStatuses, postureScore } from './score.js';
 import type { Attestation, ControlDefinition, Framework, FrameworkPosture, Observation } from './types.js';
@@ -9,6 +9,8 @@ export interface PostureInput {
   /** The hosts in scope: one host, a site's hosts, or every host of a client. */
   hostIds: readonly string[];
   observations: readonly Observation[];
+  /** The same observations indexed once; pass it when computing posture at many instants. */
+  timeline?: ObservationTimeline;
   /** Attestations of the client that owns the hosts. */
   attestations: readonly Attestation[];
   /** ISO 8601 instant; evidence after it is ignored, so the past can be reconstructed exactly. */
@@ -17,7 +19,7 @@ export interface PostureInput {
 
 /** Posture of one framework over a scope of hosts, as of a moment. Controls keep catalogue order. */
 export function frameworkPosture(framework: Framework, input: PostureInput): FrameworkPosture {
-  const latest = latestObservations(input.observations, input.asOf);
+  const latest = input.timeline ? input.timeline.latestAt(input.asOf) : latestObservations(input.observations, input.asOf);
   const controls = input.controls
     .filter((c) => c.framework === framework)
     .map((c) => controlPosture(c, input.hostIds, latest, input.attestations, input.asOf));

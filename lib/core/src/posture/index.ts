@@ -11,4 +11,4 @@ export type {
 } from './types.js';
 export { frameworkPosture, type PostureInput } from './framework-posture.js';
 export { postureScore, countStatuses } from './score.js';
-export { latestObservations, attestationInForce } from './as-of.js';
+export { latestObservations, attestationInForce, ObservationTimeline } from './as-of.js';

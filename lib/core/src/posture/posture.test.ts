@@ -107,3 +107,20 @@ describe('frameworkPosture', () => {
     expect(forward.score).toBe(33.3);
   });
 });
+
+describe('ObservationTimeline', () => {
+  it('gives the same latest observations as a full pass, at every instant', async () => {
+    const { ObservationTimeline, latestObservations } = await import('./as-of.js');
+    const observations: Observation[] = [];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let i = 0; i < 500; i++) {
+      const day = 1 + rand(28);
+      observations.push(obs(`h${rand(5)}`, `r${rand(4)}`, rand(2) ? 'pass' : 'fail', `2026-10-${String(day).padStart(2, '0')}T0${rand(9)}:00:00Z`, `e${rand(50)}`));
+    }
+    const timeline = new ObservationTimeline(observations);
+    for (const asOf of ['2026-09-30T00:00:00Z', '2026-10-05T03:00:00Z', '2026-10-15T00:00:00Z', '2026-11-01T00:00:00Z']) {
+      expect(timeline.latestAt(asOf)).toEqual(latestObservations(observations, asOf));
+    }
+  });
+});
