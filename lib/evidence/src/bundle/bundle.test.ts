@@ -58,6 +58,21 @@ describe('buildBundle', () => {
     expect(history.predicateType).toBe(`https://${DOMAIN}/attestations/workflow-history/v1`);
   });
 
+  it('accepts the time suffix a Temporal Schedule appends to workflow ids, and nothing else with capitals', () => {
+    const base = scanInput(0, ZERO_DIGEST);
+    const historyWith = (workflowId: string) =>
+      buildBundle({
+        ...base,
+        kind: 'history',
+        controls: undefined,
+        subjects: [{ name: `histories/${uuidFor(9)}.json`, digest: { sha256: 'ef'.repeat(32) } }],
+        history: { workflowType: 'scanSite', workflowId, workflowRunId: uuidFor(9), status: 'completed', eventCount: '42', workflowBundle: { sha256: '12'.repeat(32) } },
+      } as never);
+    expect(historyWith('scan:site-0001-2026-11-26T21:00:00Z').predicateType).toMatch(/workflow-history/);
+    expect(() => historyWith('scan:Dr-Smith-2026-11-26T21:00:00Z')).toThrow(/\/predicate\/history\/workflowId: must be a workflow id/);
+    expect(() => historyWith('scan:site-0001-2026-11-26t21:00:00z-X')).toThrow(/workflowId/);
+  });
+
   it('validateStatement rejects unknown fields and wrong predicate types', () => {
     const s = JSON.parse(JSON.stringify(buildBundle(scanInput(0, ZERO_DIGEST)))) as Record<string, unknown>;
     expect(() => validateStatement({ ...s, extra: 1 })).toThrow(SchemaError);

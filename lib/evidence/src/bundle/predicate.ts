@@ -1,4 +1,4 @@
-import { ARTEFACT_PATH, DECIMAL, EVIDENCE_KINDS, HEX64, OPAQUE_ID, SchemaError, STATEMENT_TYPE, UTC_TIME, UUID } from './schema.js';
+import { ARTEFACT_PATH, DECIMAL, EVIDENCE_KINDS, HEX64, OPAQUE_ID, SchemaError, STATEMENT_TYPE, UTC_TIME, UUID, WORKFLOW_ID } from './schema.js';
 import { arr, digestRef, obj, onlyKeys, oneOf, str } from './schema.js';
 import type { EvidenceKind } from './schema.js';
 
@@ -134,7 +134,7 @@ function history(v: unknown, at: string): void {
   const o = obj(v, at);
   onlyKeys(o, at, ['workflowType', 'workflowId', 'workflowRunId', 'status', 'eventCount', 'workflowBundle']);
   str(o.workflowType, `${at}/workflowType`, /^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'a workflow type name');
-  str(o.workflowId, `${at}/workflowId`, OPAQUE_ID, 'an opaque id');
+  str(o.workflowId, `${at}/workflowId`, WORKFLOW_ID, 'a workflow id (an opaque id, optionally with a Schedule time suffix)');
   str(o.workflowRunId, `${at}/workflowRunId`, UUID, 'a UUID');
   oneOf(o.status, `${at}/status`, ['completed', 'failed', 'canceled', 'terminated', 'timed_out', 'continued_as_new']);
   str(o.eventCount, `${at}/eventCount`, DECIMAL, 'a decimal string');

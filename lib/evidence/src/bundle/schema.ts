@@ -30,6 +30,9 @@ export const ZERO_DIGEST = '0'.repeat(64);
 // Opaque ids only: lowercase, digits and separators. Practice or person names (spaces, capitals) do not fit,
 // which keeps PHI and customer names out of evidence by construction.
 export const OPAQUE_ID = /^[a-z0-9][a-z0-9_.:-]{0,127}$/;
+// Workflow ids are built by Custos from opaque ids; a Temporal Schedule appends the scheduled time
+// (`-2026-11-01T02:00:00Z`) to the ids of the runs it starts, so that one suffix may carry capitals.
+export const WORKFLOW_ID = /^[a-z0-9][a-z0-9_.:-]{0,127}(-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)?$/;
 export const HEX64 = /^[0-9a-f]{64}$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // RFC 3339 UTC, second or millisecond precision.

@@ -1,6 +1,6 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { Client } from '@temporalio/client';
-import { OPAQUE_ID, utf8 } from '@custos/evidence';
+import { WORKFLOW_ID, utf8 } from '@custos/evidence';
 import type { HistorySection } from '@custos/evidence';
 import { InvalidEvidenceRequest } from '../service/request.js';
 import type { Artefact, EvidenceRequest } from '../service/request.js';
@@ -45,8 +45,8 @@ export async function exportClosedHistory(
   ref: ClosedWorkflowRef,
   code: WorkflowCode | undefined,
 ): Promise<HistoryExportResult> {
-  if (!OPAQUE_ID.test(ref.workflowId)) {
-    throw new InvalidEvidenceRequest(`workflow id ${JSON.stringify(ref.workflowId)} is not an opaque id (lowercase letters, digits, . _ : -); its history cannot be filed as evidence`);
+  if (!WORKFLOW_ID.test(ref.workflowId)) {
+    throw new InvalidEvidenceRequest(`workflow id ${JSON.stringify(ref.workflowId)} is not an opaque id (lowercase letters, digits, . _ : -, optionally a Schedule time suffix); its history cannot be filed as evidence`);
   }
   if (!RUN_ID.test(ref.runId)) throw new InvalidEvidenceRequest(`run id ${JSON.stringify(ref.runId)} is not a UUID`);
   const handle = temporal.workflow.getHandle(ref.workflowId, ref.runId);
