@@ -36,6 +36,8 @@ function testSequence(extraArgs) {
   const steps = [
     ['lint', bin('eslint'), ['--max-warnings=0', '.']],
     ['typecheck', bin('tsc'), ['-b']],
+    // Code that also runs in the browser (page.evaluate) needs the DOM library the root project leaves out.
+    ['typecheck (dashboard benchmark)', bin('tsc'), ['-p', 'bench/web/tsconfig.json']],
     ...(existsSync(path.join(root, 'web', 'package.json')) ? [['svelte-check', 'npm', ['run', '-w', 'web', 'check']]] : []),
     ['tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.stack/test-report.json', ...extraArgs]],
   ];

@@ -55,7 +55,9 @@ export async function startLab(opts: { hosts: number; kinds?: string; stateDir: 
 }
 
 export function startAppliance(opts: { siteId: string; temporalAddress: string; namespace: string; adminUrl: string; stateDir: string }): OwnedProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'appliance-worker/src/main.ts')], {
+  // Node flags the appliance runs with (its service unit sets the same); overridable to compare.
+  const flags = (process.env.BENCH_APPLIANCE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(REPO, 'appliance-worker/src/main.ts')], {
     cwd: REPO,
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -70,6 +72,8 @@ export function startAppliance(opts: { siteId: string; temporalAddress: string; 
       CUSTOS_PAYLOAD_KEYS: vars.payloadKeys.devDefault,
       CUSTOS_APPLIANCE_LAB_ADMIN_URL: opts.adminUrl,
       CUSTOS_APPLIANCE_STATE_DIR: opts.stateDir,
+      // Extra settings to compare (e.g. {"MALLOC_ARENA_MAX":"2"}), as a JSON object.
+      ...(JSON.parse(process.env.BENCH_APPLIANCE_ENV ?? '{}') as Record<string, string>),
     },
   });
   return owned(child);

@@ -233,6 +233,10 @@ export async function startWorld(opts: {
       for (const id of [`site:${tenant.siteId}`, flywheelWorkflowId]) {
         await temporal.client.workflow.getHandle(id).terminate('test world stopped').catch(() => undefined);
       }
+      // A test that failed half-way may have left its site's Schedules behind: they would fire forever.
+      for (const prefix of ['scan-servers', 'scan-workstations', 'discover']) {
+        await temporal.client.schedule.getHandle(`${prefix}:${tenant.siteId}`).delete().catch(() => undefined);
+      }
       for await (const wf of temporal.client.workflow.list({ query: `TaskQueue = '${centralTaskQueue}' AND ExecutionStatus = 'Running'` })) {
         await temporal.client.workflow.getHandle(wf.workflowId, wf.runId).terminate('test world stopped').catch(() => undefined);
       }

@@ -1,0 +1,57 @@
+import type { BrowserContext } from 'playwright-core';
+
+export interface PageTiming {
+  /** First byte of the HTML (server work: API calls, queries, rendering). */
+  ttfbMs: number;
+  domContentLoadedMs: number;
+  /** The page's components mounted and its handlers attached (its performance mark). */
+  hydratedMs: number;
+  /** End of the last main-thread task over 50 ms before the page went quiet. */
+  lastLongTaskMs: number;
+  /** Time to interactive: hydrated and no long task left. */
+  ttiMs: number;
+}
+
+/** Records long tasks from the first byte of every page in this context (before any page script runs). */
+export async function watchLongTasks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __longTaskEnd: number };
+    w.__longTaskEnd = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTaskEnd = Math.max(w.__longTaskEnd, e.startTime + e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/**
+ * Opens `url` in a fresh page and measures, from navigation start: first byte, DOMContentLoaded,
+ * hydration (the page sets data-ready and a performance mark when its components mounted) and
+ * time to interactive (hydrated, and 500 ms of quiet after the last long task).
+ */
+export async function measurePage(context: BrowserContext, url: string, ready: string): Promise<PageTiming> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction((r) => document.documentElement.dataset['ready'] === r, ready, { timeout: 60_000 });
+    return await page.evaluate(async (r) => {
+      const quiet = () => new Promise((resolve) => setTimeout(resolve, 500));
+      const w = window as unknown as { __longTaskEnd: number };
+      let seen = -1;
+      while (seen !== w.__longTaskEnd) {
+        seen = w.__longTaskEnd;
+        await quiet();
+      }
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const hydrated = performance.getEntriesByName(`custos:${r}-interactive`)[0]!.startTime;
+      return {
+        ttfbMs: nav.responseStart,
+        domContentLoadedMs: nav.domContentLoadedEventEnd,
+        hydratedMs: hydrated,
+        lastLongTaskMs: w.__longTaskEnd,
+        ttiMs: Math.max(hydrated, w.__longTaskEnd),
+      };
+    }, ready);
+  } finally {
+    await page.close();
+  }
+}
