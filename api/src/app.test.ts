@@ -10,7 +10,7 @@ import type { WorkflowGateway } from './temporal/gateway.js';
 const unused = (): never => {
   throw new Error('not reached in these tests');
 };
-const workflows: WorkflowGateway = { pendingPlan: unused, decide: unused, startScan: unused };
+const workflows: WorkflowGateway = { pendingPlan: unused, decide: unused, startScan: unused, ensureSiteEntity: unused, enableSiteSchedules: unused, ensurePacketSchedule: unused };
 
 describe('app shell: OpenAPI, request ids, deny by default', () => {
   let app: FastifyInstance;

@@ -17,7 +17,7 @@ const unused = (): never => {
 
 async function run(): Promise<void> {
   const db = connectDatabase('postgresql://127.0.0.1:1/unused', { max: 1 });
-  const workflows: WorkflowGateway = { pendingPlan: unused, decide: unused, startScan: unused };
+  const workflows: WorkflowGateway = { pendingPlan: unused, decide: unused, startScan: unused, ensureSiteEntity: unused, enableSiteSchedules: unused, ensurePacketSchedule: unused };
   const app = await buildApp({
     db,
     keyring: new CredentialKeyring(new Uint8Array(32)),

@@ -6,6 +6,7 @@ import { loadCentralWorkerConfig } from './config.js';
 import { createCentralWorker } from './central-worker.js';
 import { buildScanHealRuntime } from './scan-heal-runtime.js';
 import { buildWorkflowCode } from './workflow-code.js';
+import { enableMissingSiteSchedules, reconcileBeforePolling } from './reconcile-schedules.js';
 import { CENTRAL_VERSION } from './version.js';
 
 async function run(): Promise<void> {
@@ -38,9 +39,22 @@ async function run(): Promise<void> {
       shutdownGraceTime: config.workerShutdownGraceSeconds * 1000,
       activityDeps: { centralVersion: CENTRAL_VERSION, scanHeal: scanHeal.runtime, planner, notify, evidence },
     });
+    // Before polling: the anchoring Schedule, and whatever the API could not create while Temporal
+    // was unreachable (packet Schedules, site entities, their Schedules). Idempotent on every start.
+    const reconcile = { db: scanHeal.runtime.db, temporal: scanHeal.runtime.temporal, taskQueue: CENTRAL_TASK_QUEUE, logger };
+    const reconciled = await reconcileBeforePolling(reconcile);
     logger.info({ taskQueue: CENTRAL_TASK_QUEUE, namespace: config.temporalNamespace, runbooks: scanHeal.runtime.catalogue.runbooks.length, l2: planner.llm ? config.l2Model : 'off', email: notify.mail ? 'on' : 'off', workflowCode: workflowCode.sha256 }, 'central worker polling');
     // The SDK shuts the worker down on SIGINT/SIGTERM; run() resolves once in-flight tasks finish.
-    await worker.run();
+    const running = worker.run();
+    // Turning a site's Schedules on is an Update its entity completes, so it waits until we poll.
+    const stopEnabling = new AbortController();
+    const enabling = enableMissingSiteSchedules(reconcile, reconciled.sitesWithoutSchedules, { signal: stopEnabling.signal });
+    try {
+      await running;
+    } finally {
+      stopEnabling.abort();
+      await enabling;
+    }
     logger.info('central worker stopped');
   } finally {
     await scanHeal.close();

@@ -34,4 +34,5 @@ export type { CentralRuntime } from './heal/scan-heal-activities.js';
 export { plannerDepsFromConfig, PLANNER_CONFIG_KEYS, type L2PlannerDeps } from './planner/index.js';
 export { notifyDepsFromConfig, NOTIFY_CONFIG_KEYS, verifyWebhook, webhookSigningSecret, type NotifyDeps } from './notify/index.js';
 export { DEFAULT_SITE_CONFIG, SITE_ENTITY, siteEntityWorkflowId, type SiteConfig, type SiteSnapshot } from './schedules/site-entity-contract.js';
-export type { SiteEntityInput } from './schedules/site-entity-client.js';
+export { defaultSnapshot, enableSiteSchedules, ensureSiteEntity, readSiteSnapshot, type SiteEntityInput } from './schedules/site-entity-client.js';
+export { hasSiteSchedules, siteScheduleIds } from './schedules/site-schedules.js';

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { siteTaskQueue } from '@custos/core';
-import { openSiteCredentials, recordHeartbeat, redeemEnrolmentCode, sealForAppliance } from '@custos/db';
+import { listAppliances, openSiteCredentials, recordHeartbeat, redeemEnrolmentCode, sealForAppliance } from '@custos/db';
 import { ApiError } from '../errors.js';
 import { applianceOf, scope } from '../auth/request.js';
 import { newSecret, normaliseEnrolmentCode, sha256, TOKEN_PREFIX } from '../auth/secrets.js';
 import { audit } from '../plugins/audit.js';
+import { afterCommit } from '../temporal/after-commit.js';
 import { DateTime, ErrorBody, errorResponses, Nullable, SafeText, Uuid } from '../schemas/common.js';
 
 const Base64Key32 = Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: '32-byte X25519 public key, base64' });
@@ -71,8 +72,14 @@ export const applianceProtocolRoutes: FastifyPluginAsyncTypebox = async (app) =>
         });
         if (!a) throw new ApiError('enrolment_refused');
         await audit(trx, request, { action: 'appliances.enrol', target: { kind: 'appliance', id: a.id }, tenant: { partnerId: a.partner_id, clientId: a.client_id }, detail: { siteId: a.site_id } });
-        return a;
+        const site = { kind: 'site' as const, partnerId: a.partner_id, clientId: a.client_id, siteId: a.site_id };
+        const first = (await listAppliances(trx, site, { siteId: a.site_id })).length === 1;
+        return { ...a, first };
       });
+      // The site's first appliance turns its scan and discovery Schedules on (later ones find them on).
+      if (appliance.first) {
+        await afterCommit(request, 'site schedules', { siteId: appliance.site_id }, () => app.deps.workflows.enableSiteSchedules(appliance.site_id));
+      }
       return reply.code(201).send({ applianceId: appliance.id, siteId: appliance.site_id, taskQueue: siteTaskQueue(appliance.site_id), token });
     },
   );

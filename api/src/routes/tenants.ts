@@ -4,6 +4,7 @@ import { createClient, createPartner, createSite, getClient, getPartner, getSite
 import { ApiError } from '../errors.js';
 import { scope } from '../auth/request.js';
 import { audit } from '../plugins/audit.js';
+import { afterCommit } from '../temporal/after-commit.js';
 import { errorResponses, IdParams, SafeText, Slug, Uuid } from '../schemas/common.js';
 import { ClientView, clientView, PartnerView, partnerView, SiteView, siteView } from '../schemas/views.js';
 
@@ -64,6 +65,8 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await audit(trx, request, { action: 'clients.create', target: { kind: 'client', id: c.id }, tenant: { partnerId: c.partner_id, clientId: c.id } });
         return c;
       });
+      // After the commit: a Temporal outage must not undo or block the client (see afterCommit).
+      await afterCommit(request, 'monthly packet schedule', { clientId: client.id }, () => app.deps.workflows.ensurePacketSchedule(client.id));
       return reply.code(201).send(clientView(client));
     },
   );
@@ -93,6 +96,8 @@ export const tenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await audit(trx, request, { action: 'sites.create', target: { kind: 'site', id: s.id }, tenant: { partnerId: s.partner_id, clientId: s.client_id } });
         return s;
       });
+      // The entity holds the site's settings from the start; its Schedules wait for an appliance.
+      await afterCommit(request, 'site entity workflow', { siteId: site.id }, () => app.deps.workflows.ensureSiteEntity(site.id));
       return reply.code(201).send(siteView(site));
     },
   );

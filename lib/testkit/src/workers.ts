@@ -25,8 +25,10 @@ export async function runWorkers(opts: {
   sites: SiteActivityDeps[];
   /** Defaults to the encrypting test converter (what `connectTemporal` gives its client). */
   dataConverter?: DataConverter;
+  /** The central worker's queue; a fresh unique one by default. */
+  centralTaskQueue?: string;
 }): Promise<RunningWorkers> {
-  const centralTaskQueue = uniqueName('central');
+  const centralTaskQueue = opts.centralTaskQueue ?? uniqueName('central');
   const dataConverter = opts.dataConverter ?? testDataConverter();
   const workers: Worker[] = [
     await createCentralWorker({

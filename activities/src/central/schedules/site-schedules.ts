@@ -17,6 +17,20 @@ export const siteScheduleIds = (siteId: string) => ({
   discovery: `discover:${siteId}`,
 });
 
+/**
+ * Whether the site's Schedules exist (judged by the server scan's, which the entity creates first).
+ * Needs no worker, so the central worker can ask before it polls.
+ */
+export async function hasSiteSchedules(client: Client, siteId: string): Promise<boolean> {
+  try {
+    await client.schedule.getHandle(siteScheduleIds(siteId).servers).describe();
+    return true;
+  } catch (err) {
+    if (err instanceof ScheduleNotFoundError) return false;
+    throw err;
+  }
+}
+
 interface Planned {
   scheduleId: string;
   everyMs: number;

@@ -79,6 +79,7 @@ const calls: Record<string, (db: Kysely<Database>) => Promise<unknown>> = {
   listClients: (db) => repo.listClients(db, scopes.clients!),
   createSite: (db) => repo.createSite(db, scopes.partner!, { clientId: C, name: 'Main' }),
   listSites: (db) => repo.listSites(db, scopes.clients!, { clientId: C }),
+  listScheduleTargets: (db) => repo.listScheduleTargets(db, scopes.platform!),
   setHealingPaused: (db) => repo.setHealingPaused(db, scopes.partner!, S, { paused: true, reason: 'maintenance', by: P }),
   upsertHost: (db) => repo.upsertHost(db, scopes.site!, { siteId: S, hostname: 'dc01', os: null, role: 'domain_controller' }),
   listHosts: (db) => repo.listHosts(db, scopes.partner!, { siteId: S, limit: 50 }),

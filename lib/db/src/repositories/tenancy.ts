@@ -74,3 +74,28 @@ export function setHealingPaused(
     .returningAll()
     .executeTakeFirst();
 }
+
+export interface ScheduleTargets {
+  clientIds: string[];
+  /** `hasAppliance`: an appliance has enrolled for the site (its Schedules should be on). */
+  sites: { id: string; clientId: string; hasAppliance: boolean }[];
+}
+
+/**
+ * Every client and site in the scope, ids only and not limited: what the central worker reconciles
+ * the Temporal side (packet Schedules, site entities, scan Schedules) against at start.
+ */
+export async function listScheduleTargets(db: Db, scope: Scope): Promise<ScheduleTargets> {
+  const clients = await db.selectFrom('clients').select('id').where(inScope(scope, 'clients')).orderBy('id').execute();
+  const sites = await db
+    .selectFrom('sites')
+    .select((eb) => [
+      'sites.id',
+      'sites.client_id',
+      eb.exists(eb.selectFrom('appliances').select('appliances.id').whereRef('appliances.site_id', '=', 'sites.id')).as('has_appliance'),
+    ])
+    .where(inScope(scope, 'sites'))
+    .orderBy('sites.id')
+    .execute();
+  return { clientIds: clients.map((c) => c.id), sites: sites.map((s) => ({ id: s.id, clientId: s.client_id, hasAppliance: s.has_appliance === true })) };
+}
