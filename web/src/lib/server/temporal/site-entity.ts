@@ -13,7 +13,7 @@ export interface SiteSettings {
   configVersion: number;
 }
 
-/** The site's settings, or null when its entity workflow is not running (not enrolled or set up yet). */
+/** The site's settings, or null when its entity workflow is not running (Temporal was unreachable when the site was created). */
 export async function siteSettings(siteId: string): Promise<SiteSettings | null> {
   const { client } = await temporal();
   try {
@@ -41,7 +41,7 @@ export async function setMaintenanceWindow(siteId: string, window: MaintenanceWi
     await asUser.workflow.getHandle(entityId(siteId)).executeUpdate('configureSite', { args: [{ config: { maintenanceWindow: window } }] });
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError) throw new SettingRefused(err.cause instanceof Error ? err.cause.message : err.message);
-    if (err instanceof WorkflowNotFoundError) throw new SettingRefused('the site has no running entity workflow yet (enrol an appliance first)');
+    if (err instanceof WorkflowNotFoundError) throw new SettingRefused('the site has no running entity workflow (the API starts it when the site is created; restarting the central worker starts any that are missing)');
     throw err;
   }
 }
