@@ -6,7 +6,8 @@ import type { Command } from '../command.js';
 import { reportStackFailure, stackStatus, stackUp, stackDown, type StackEndpoints } from '../stack/index.js';
 import { Supervisor } from '../start/supervisor.js';
 import { LAB_SITE_ID, labProcess, platformProcesses } from '../start/platform.js';
-import { labStateDir, recordLabTenant, scheduleLabScans, waitForLab } from '../start/lab-site.js';
+import { demoLoginsFile, labStateDir, recordLabTenant, scheduleLabScans, waitForLab, type LabTenant } from '../start/lab-site.js';
+import { waitForHttp } from '../start/wait-http.js';
 import { stackContext, stackPaths } from '../stack/index.js';
 
 /** Runs pingSite through the fresh platform and counts the runs the namespace remembers. */
@@ -62,35 +63,51 @@ export const startCommand: Command = {
     process.on('SIGTERM', shutdown);
 
     // The lab first: the platform records its hosts as the lab site's inventory, then scans them.
-    const labDir = labStateDir(stackPaths(stackContext().config.stackDir).root);
+    const stackRoot = stackPaths(stackContext().config.stackDir).root;
+    const labDir = labStateDir(stackRoot);
+    const web = defineConfig(['bindHost', 'apiPort', 'webPort', 'apiPublicUrl', 'webPublicUrl'])(process.env);
+    const apiUrl = `http://${web.bindHost}:${web.apiPort}`;
+    const webUrl = web.webPublicUrl?.origin ?? `http://${web.bindHost}:${web.webPort}`;
     supervisor.start(labProcess(labDir, process.env));
-    let schedule = '';
+    let tenant: LabTenant | undefined;
+    const startup = new AbortController();
     waitForLab(labDir)
       .then(async (lab) => {
-        await recordLabTenant(endpoints, lab.hosts);
+        tenant = await recordLabTenant(endpoints, lab.hosts, demoLoginsFile(stackRoot));
         for (const spec of platformProcesses(endpoints, process.env, lab)) supervisor.start(spec);
         const alive = await proveAlive(endpoints);
-        schedule = await scheduleLabScans(endpoints);
+        await scheduleLabScans(endpoints, tenant.clientId);
+        await waitForHttp(`${apiUrl}/openapi.json`, 'the API', startup.signal);
+        // The dev server compiles the sign-in page on this first request.
+        await waitForHttp(`${webUrl}/sign-in`, 'the dashboard', startup.signal);
         return alive;
       })
       .then(
       ({ runs }) => {
         console.log('\nCustos is running.');
+        console.log(`  Dashboard       ${webUrl}`);
+        console.log(`  API             ${apiUrl} (OpenAPI ${apiUrl}/openapi.json, docs ${apiUrl}/docs)`);
         console.log(`  Temporal        ${endpoints.temporal.address} (namespace ${endpoints.temporal.namespace})`);
         console.log(`  PostgreSQL      ${new URL(endpoints.postgres.databaseUrl).host}`);
         console.log(`  S3 evidence     ${endpoints.s3.endpoint} (bucket ${endpoints.s3.bucket})`);
         console.log(`  Lab site        ${LAB_SITE_ID} (appliance polling site.${LAB_SITE_ID})`);
         console.log(`  Proof of life   pingSite reached the lab appliance; ${runs} pingSite run(s) recorded so far`);
-        console.log(`  Lab scans       site entity site:${LAB_SITE_ID} ${schedule}: Schedules scan servers every 15 min, workstations hourly`);
+        console.log(`  Lab scans       Schedules scan-servers:… every 15 min (the first now), scan-workstations:… hourly, discover:… hourly`);
+        console.log(`  Packets         compliance-packet:${tenant!.clientId} runs on the 1st of each month (or: npm run custos -- packet --help)`);
+        console.log('\nSign in (the first sign-in of each asks you to enrol an authenticator app):');
+        for (const l of tenant!.logins) console.log(`  ${l.role.padEnd(14)}  ${l.email.padEnd(26)}  ${l.password}`);
+        console.log(`  (passwords kept in ${demoLoginsFile(stackRoot)})`);
         console.log('Press Ctrl-C to stop.\n');
       },
       (err: unknown) => {
-        console.error(`custos start: the platform did not come up (lab, database or pingSite): ${String(err)}`);
+        if (startup.signal.aborted) return; // stopped while starting: not a failure
+        console.error(`custos start: the platform did not come up (lab, database, pingSite, API or dashboard): ${String(err)}`);
         finished(1);
       },
     );
 
     const code = await done;
+    startup.abort();
     console.error('custos start: stopping platform processes');
     await supervisor.stopAll();
     if (!values['keep-stack']) {

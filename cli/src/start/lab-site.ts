@@ -5,13 +5,15 @@
  * schedule for as long as the platform runs. Idempotent: a second start reuses everything.
  */
 import path from 'node:path';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { CENTRAL_TASK_QUEUE } from '@custos/core';
 import { defineConfig } from '@custos/core/config';
 import { connectDatabase, migrateToLatest, upsertHost, type HostRole } from '@custos/db';
 import { dataConverterFromConfig } from '@custos/runtime';
-import { DEFAULT_SITE_CONFIG, siteEntityWorkflowId, type SiteEntityInput } from '@custos/activities/central';
+import { enableSiteSchedules } from '@custos/activities/central';
+import { ensurePacketSchedule } from '@custos/activities/reports';
 import { adminUrlFromStateDir } from '../lab/admin-client.js';
+import { ensureDemoLogins, type DemoLogin } from './demo-logins.js';
 import type { StackEndpoints } from '../stack/index.js';
 
 /** The lab site's id: fixed, so restarts find its history, findings and evidence. */
@@ -42,8 +44,17 @@ export async function waitForLab(stateDir: string, timeoutMs = 120_000): Promise
   }
 }
 
-/** Migrates the database and records the lab tenant and its hosts (once; later starts change nothing). */
-export async function recordLabTenant(endpoints: StackEndpoints, hosts: readonly LabHostLine[]): Promise<void> {
+export interface LabTenant {
+  partnerId: string;
+  clientId: string;
+  logins: DemoLogin[];
+}
+
+/**
+ * Migrates the database and records the lab tenant, its hosts and its demo sign-ins (once; later
+ * starts change nothing). The sign-ins' passwords are kept in `loginsFile`.
+ */
+export async function recordLabTenant(endpoints: StackEndpoints, hosts: readonly LabHostLine[], loginsFile: string): Promise<LabTenant> {
   const db = connectDatabase(endpoints.postgres.databaseUrl, { max: 2 });
   try {
     await migrateToLatest(db);
@@ -59,6 +70,8 @@ export async function recordLabTenant(endpoints: StackEndpoints, hosts: readonly
     const site = await db.selectFrom('sites').select(['partner_id', 'client_id']).where('id', '=', LAB_SITE_UUID).executeTakeFirstOrThrow();
     const scope = { kind: 'site', partnerId: site.partner_id, clientId: site.client_id, siteId: LAB_SITE_UUID } as const;
     for (const h of hosts) await upsertHost(db, scope, { siteId: LAB_SITE_UUID, hostname: h.name, os: null, role: ROLE[h.kind] });
+    const tenant = { partnerId: site.partner_id, clientId: site.client_id };
+    return { ...tenant, logins: await ensureDemoLogins(db, tenant, loginsFile) };
   } finally {
     await db.destroy();
   }
@@ -67,20 +80,18 @@ export async function recordLabTenant(endpoints: StackEndpoints, hosts: readonly
 /**
  * Starts the lab site's entity with its Schedules (servers every 15 min, workstations hourly) unless it
  * runs already, then triggers the servers Schedule once so the first scan does not wait 15 minutes.
+ * The lab clinic gets its monthly compliance-packet Schedule like any client.
  */
-export async function scheduleLabScans(endpoints: StackEndpoints): Promise<'started' | 'already running'> {
+export async function scheduleLabScans(endpoints: StackEndpoints, clientId: string): Promise<void> {
   const connection = await Connection.connect({ address: endpoints.temporal.address });
   try {
     const dataConverter = dataConverterFromConfig(defineConfig(['payloadKeys'])(process.env));
     const client = new Client({ connection, namespace: endpoints.temporal.namespace, identity: 'custos-start', dataConverter });
-    const input: SiteEntityInput = { snapshot: { siteId: LAB_SITE_UUID, config: DEFAULT_SITE_CONFIG, configVersion: 1, cooldowns: [] }, manageSchedules: true };
-    let state: 'started' | 'already running' = 'started';
-    try {
-      await client.workflow.start('siteEntity', { workflowId: siteEntityWorkflowId(LAB_SITE_UUID), taskQueue: CENTRAL_TASK_QUEUE, args: [input] });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      state = 'already running';
-    }
+    // The central worker may already have started the entity (its start-up reconcile) without
+    // Schedules: the lab appliance is not enrolled, it polls the local Temporal directly. The
+    // configureSite Update turns them on either way (and starts the entity if none runs).
+    await enableSiteSchedules(client, LAB_SITE_UUID, { taskQueue: CENTRAL_TASK_QUEUE });
+    await ensurePacketSchedule(client, clientId, CENTRAL_TASK_QUEUE);
     const servers = client.schedule.getHandle(`scan-servers:${LAB_SITE_UUID}`);
     for (let i = 0; i < 60; i++) {
       if (await servers.describe().then(() => true, () => false)) {
@@ -89,10 +100,12 @@ export async function scheduleLabScans(endpoints: StackEndpoints): Promise<'star
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    return state;
   } finally {
     await connection.close();
   }
 }
 
 export const labStateDir = (stackRoot: string): string => path.join(stackRoot, 'lab');
+
+/** Where the demo sign-ins' passwords are kept (git-ignored, mode 0600). */
+export const demoLoginsFile = (stackRoot: string): string => path.join(stackRoot, 'demo-logins.json');

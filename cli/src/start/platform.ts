@@ -9,8 +9,8 @@ import { LAB_HOSTS, LAB_SITE_UUID } from './lab-site.js';
 
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 
-function tsProcess(name: string, entry: string, env: NodeJS.ProcessEnv): ProcessSpec {
-  return { name, command: process.execPath, args: [tsx, path.join(repoRoot, entry)], env, cwd: repoRoot };
+function tsProcess(name: string, entry: string, env: NodeJS.ProcessEnv, args: string[] = [], cwd = repoRoot): ProcessSpec {
+  return { name, command: process.execPath, args: [tsx, path.join(repoRoot, entry), ...args], env, cwd };
 }
 
 /** The lab site's simulated Windows hosts (`custos lab serve`); started before the platform, which scans it. */
@@ -18,7 +18,11 @@ export function labProcess(stateDir: string, baseEnv: NodeJS.ProcessEnv): Proces
   return { name: 'lab', command: process.execPath, args: [tsx, path.join(repoRoot, 'cli/src/main.ts'), 'lab', 'serve', '--hosts', String(LAB_HOSTS), '--state-dir', stateDir], env: baseEnv, cwd: repoRoot };
 }
 
-/** Every process `npm start` runs, in start order, with the stack's effective endpoints in their env. */
+/**
+ * Every process `npm start` runs, in start order, with the stack's effective endpoints in their env.
+ * The appliance gateway is not among them: it needs a TLS certificate, and the lab appliance reaches
+ * the local Temporal directly (see api/src/appliance-gateway for the production path).
+ */
 export function platformProcesses(endpoints: StackEndpoints, baseEnv: NodeJS.ProcessEnv, lab: { adminUrl: string }): ProcessSpec[] {
   const env: NodeJS.ProcessEnv = {
     ...baseEnv,
@@ -31,5 +35,9 @@ export function platformProcesses(endpoints: StackEndpoints, baseEnv: NodeJS.Pro
     tsProcess('central-worker', 'workers/src/main.ts', env),
     // Development only: the lab's admin API stands in for Central's sealed credential delivery.
     tsProcess('appliance:lab', 'appliance-worker/src/main.ts', { ...env, CUSTOS_SITE_ID: LAB_SITE_UUID, CUSTOS_APPLIANCE_LAB_ADMIN_URL: lab.adminUrl }),
+    tsProcess('api', 'api/src/server.ts', env),
+    // Vite's dev server, so a fresh clone needs no build step; `npm run -w web build` + web/server/main.ts serves the build.
+    // It runs in web/, where SvelteKit finds its svelte.config.js.
+    tsProcess('web', 'web/server/main.ts', { CUSTOS_RUNBOOKS_DIR: path.join(repoRoot, 'runbooks'), ...env }, ['--dev'], path.join(repoRoot, 'web')),
   ];
 }
