@@ -1,10 +1,11 @@
 /**
  * What the central worker puts right at start, before it polls: the anchoring Schedule, a packet
  * Schedule for every client, an entity workflow for every site, and the scan and discovery
- * Schedules of every site that has an appliance. The API creates these when it writes the rows
- * (api/src/temporal/after-commit.ts); when Temporal or this worker was unreachable then, the rows
- * were kept and this reconcile, run at the next worker start, finishes the job. Every step is
- * idempotent, so running it on every start changes nothing that is already right.
+ * Schedules of every live site (an appliance has enrolled, or hosts have been inventoried). The API
+ * creates these when it writes the rows (api/src/temporal/after-commit.ts); when Temporal or this
+ * worker was unreachable then, the rows were kept and this reconcile, run at the next worker
+ * start, finishes the job. Every step is idempotent, so running it on every start changes nothing
+ * that is already right.
  */
 import type { Client } from '@temporalio/client';
 import { listScheduleTargets } from '@custos/db';
@@ -32,8 +33,8 @@ export interface ReconcileReport {
   packetSchedules: { created: number; updated: number; failed: number };
   siteEntities: { ensured: number; failed: number };
   /**
-   * Sites with an appliance whose Schedules do not exist. Their entities need the configureSite
-   * Update, which only completes once this worker polls: see enableMissingSiteSchedules.
+   * Live sites whose Schedules do not exist. Their entities need the configureSite Update, which
+   * only completes once this worker polls: see enableMissingSiteSchedules.
    */
   sitesWithoutSchedules: string[];
 }
@@ -54,7 +55,7 @@ const errorText = (err: unknown): string => (err instanceof Error ? err.message 
 
 /**
  * The part of the reconcile that needs no worker: Schedules created directly and entities started
- * (an entity for a site with an appliance starts managing its Schedules). A failure of one item is
+ * (an entity for a live site starts managing its Schedules). A failure of one item is
  * logged and counted, and the rest go on: a worker that refused to poll because one client's
  * Schedule could not be written would stop every scan.
  */
@@ -94,9 +95,9 @@ export async function reconcileBeforePolling(deps: ReconcileDeps): Promise<Recon
 
   await eachLimited(targets.sites, limit, async (site) => {
     try {
-      await ensureSiteEntity(temporal, site.id, { taskQueue, manageSchedules: site.hasAppliance });
+      await ensureSiteEntity(temporal, site.id, { taskQueue, manageSchedules: site.live });
       report.siteEntities.ensured++;
-      if (site.hasAppliance && !(await hasSiteSchedules(temporal, site.id))) report.sitesWithoutSchedules.push(site.id);
+      if (site.live && !(await hasSiteSchedules(temporal, site.id))) report.sitesWithoutSchedules.push(site.id);
     } catch (err) {
       report.siteEntities.failed++;
       logger.warn({ siteId: site.id, err: errorText(err) }, 'site entity not ensured');

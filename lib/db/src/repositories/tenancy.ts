@@ -77,8 +77,11 @@ export function setHealingPaused(
 
 export interface ScheduleTargets {
   clientIds: string[];
-  /** `hasAppliance`: an appliance has enrolled for the site (its Schedules should be on). */
-  sites: { id: string; clientId: string; hasAppliance: boolean }[];
+  /**
+   * `live`: an appliance has enrolled for the site, or hosts have been inventoried there (discovery
+   * runs through an appliance; the lab records its hosts directly). Its Schedules should be on.
+   */
+  sites: { id: string; clientId: string; live: boolean }[];
 }
 
 /**
@@ -92,10 +95,15 @@ export async function listScheduleTargets(db: Db, scope: Scope): Promise<Schedul
     .select((eb) => [
       'sites.id',
       'sites.client_id',
-      eb.exists(eb.selectFrom('appliances').select('appliances.id').whereRef('appliances.site_id', '=', 'sites.id')).as('has_appliance'),
+      eb
+        .or([
+          eb.exists(eb.selectFrom('appliances').select('appliances.id').whereRef('appliances.site_id', '=', 'sites.id')),
+          eb.exists(eb.selectFrom('hosts').select('hosts.id').whereRef('hosts.site_id', '=', 'sites.id')),
+        ])
+        .as('live'),
     ])
     .where(inScope(scope, 'sites'))
     .orderBy('sites.id')
     .execute();
-  return { clientIds: clients.map((c) => c.id), sites: sites.map((s) => ({ id: s.id, clientId: s.client_id, hasAppliance: s.has_appliance === true })) };
+  return { clientIds: clients.map((c) => c.id), sites: sites.map((s) => ({ id: s.id, clientId: s.client_id, live: s.live === true })) };
 }
