@@ -1,19 +1,11 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, migrateToLatest } from '@custos/db';
-import { createTestDatabase, stackEndpoints, type TestDatabase } from '@custos/testkit';
+import { createTestDatabase, freePort, stackEndpoints, type TestDatabase } from '@custos/testkit';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('server.ts: listens from config and drains on SIGTERM', () => {
   let database: TestDatabase;

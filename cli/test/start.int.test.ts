@@ -5,24 +5,13 @@
  * Ctrl-C stops what it started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectTemporal, type TemporalTestConnections } from '@custos/testkit';
+import { connectTemporal, freePort, type TemporalTestConnections } from '@custos/testkit';
 
 const root = path.join(import.meta.dirname, '../..');
 const LAB_SITE = 'c0570500-1ab0-4000-8000-000000000001';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('custos start (npm start)', () => {
   let child: ChildProcess;

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as Minio from 'minio';
 import { stackContext, stackPaths } from '@custos/cli/stack';
+import { freePort } from '@custos/testkit';
 
 // A SeaweedFS of this test's own, on ports nobody else uses, so the test can stop and restart it:
 // the stack's SeaweedFS is shared by everyone's tests and must never be stopped. Same binary the
@@ -14,16 +14,6 @@ import { stackContext, stackPaths } from '@custos/cli/stack';
 const ACCESS = 'outage-test';
 const SECRET = 'outage-test-secret-key';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface PrivateSeaweed {
   readonly endpoint: URL;

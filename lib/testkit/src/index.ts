@@ -6,3 +6,4 @@ export { runWorkers, type RunningWorkers } from './workers.js';
 export * from './lab/index.js';
 export { ensureDebianPackages, commandExists } from './apt.js';
 export { testDataConverter } from './codec.js';
+export { freePort } from './ports.js';

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Kysely } from 'kysely';
 import { buildApp, temporalGateway } from '@custos/api';
 import { connectDatabase, CredentialKeyring, migrateToLatest, type Database } from '@custos/db';
-import { connectTemporal, createTestDatabase, stackEndpoints, type TemporalTestConnections } from '@custos/testkit';
+import { connectTemporal, createTestDatabase, freePort, stackEndpoints, type TemporalTestConnections } from '@custos/testkit';
+
+export { freePort };
 import { ensureWebBuild, REPO_ROOT, WEB_ROOT } from './web-build.js';
 
 export interface Platform {
@@ -21,16 +22,6 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the dashboard's production build as its own process (web/server/main.ts) and waits until it listens. */
 export async function startWebProcess(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess; log: string[]; stop(): Promise<void> }> {

@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -14,21 +13,11 @@ import { ALL_SEARCH_ATTRIBUTES, searchAttributeFlag } from '@custos/core';
 import { vars } from '@custos/core/config';
 import { parsePayloadKeys } from '@custos/core/codec';
 import { payloadDataConverter } from '@custos/runtime';
-import type { TemporalTestConnections } from '@custos/testkit';
+import { freePort, type TemporalTestConnections } from '@custos/testkit';
 
 const BINARY = path.resolve(import.meta.dirname, '../../../.stack/venv/bin/temporal');
 const NAMESPACE = 'custos';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface PrivateTemporal {
   address: string;
