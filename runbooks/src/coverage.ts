@@ -5,6 +5,7 @@
  * a framework control is rarely met by host settings alone) and one without is `manual`. Grouping
  * rows (functions, categories, control families) summarise their descendants.
  */
+import type { ControlDefinition } from '@custos/core/posture';
 import type { Catalogue } from './catalogue.js';
 import { FRAMEWORKS, type Control, type EvidenceStatus, type Framework } from './types.js';
 
@@ -84,6 +85,29 @@ export function coverageReport(catalogue: Catalogue, frameworks: readonly Framew
         withRunbooks: items.filter((r) => r.runbooks.length > 0).length,
       },
     });
+  }
+  return out;
+}
+
+// A control is met on the technical side when every runbook mapped to it or to anything below it
+// passes: a HIPAA standard is evidenced through its implementation specifications.
+function runbooksBelow(rows: readonly CoverageRow[]): Map<string, string[]> {
+  const children = new Map<string, CoverageRow[]>();
+  for (const r of rows) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+  const below = (row: CoverageRow): string[] => [...row.runbooks, ...(children.get(row.id) ?? []).flatMap(below)];
+  return new Map(rows.map((r) => [r.id, [...new Set(below(r))].sort()]));
+}
+
+/**
+ * The controls posture is scored on (lib/core posture), per framework in catalogue order: every
+ * non-grouping row with its coverage status as evidence class and the runbooks that evidence it or
+ * anything below it. One list for the packet, the API and the dashboard.
+ */
+export function postureControls(catalogue: Catalogue, frameworks: readonly Framework[] = FRAMEWORKS): ControlDefinition[] {
+  const out: ControlDefinition[] = [];
+  for (const fw of coverageReport(catalogue, frameworks)) {
+    const below = runbooksBelow(fw.rows);
+    for (const r of fw.rows) if (!isGroupingRow(r)) out.push({ framework: fw.framework, id: r.id, title: r.title, evidence: r.status, runbooks: below.get(r.id) ?? [] });
   }
   return out;
 }

@@ -5,4 +5,4 @@ export { ACTION_OUTPUT_SCHEMA } from './output-schema.js';
 export { sha256Hex, type PhaseScript } from './scripts.js';
 export type { CheckOutcome } from './check-result.js';
 export * from './types.js';
-export { coverageReport, isGroupingRow, type CoverageRow, type FrameworkCoverage } from './coverage.js';
+export { coverageReport, isGroupingRow, postureControls, type CoverageRow, type FrameworkCoverage } from './coverage.js';

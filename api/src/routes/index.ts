@@ -18,6 +18,7 @@ import { auditRoutes } from './audit-log.js';
 import { userRoutes } from './users.js';
 import { reportRoutes } from './reports/index.js';
 import { attestationRoutes } from './attestations/index.js';
+import { postureRoutes } from './posture.js';
 
 /** Every feature's routes; each file owns one feature. */
 export const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -41,6 +42,7 @@ export const routes: FastifyPluginAsyncTypebox = async (app) => {
     userRoutes,
     reportRoutes,
     attestationRoutes,
+    postureRoutes,
   ]) {
     await app.register(feature);
   }

@@ -37,3 +37,4 @@ export * from './repositories/report-branding.js';
 export * from './repositories/attestations.js';
 export * from './repositories/risk-acceptances.js';
 export * from './repositories/compliance-packets.js';
+export * from './repositories/posture.js';

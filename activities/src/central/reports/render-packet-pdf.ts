@@ -1,10 +1,9 @@
-import type { Packet, TopicRow } from '@custos/core';
+import { FRAMEWORK_LABELS, type Packet, type TopicRow } from '@custos/core';
 import { collect, createDocument, footers, heading, PAGE, paragraph, type Palette } from './pdf/document.js';
 import { scoreBars, stackedBar, trendChart } from './pdf/charts.js';
 import { table } from './pdf/table.js';
 import type { Branding } from '@custos/core';
 
-const FRAMEWORK_LABELS: Record<string, string> = { hipaa: 'HIPAA', soc2: 'SOC 2', nistCsf: 'NIST CSF 2.0', nist80053: 'NIST 800-53', cisV8: 'CIS v8' };
 const STATUS_LABELS: Record<string, string> = { pass: 'Pass', fail: 'Fail', partial: 'Partial', 'manual-pending': 'Needs attestation', 'not-applicable': 'Not applicable' };
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
@@ -58,10 +57,10 @@ export async function renderPacketPdf(packet: Packet, branding: Branding): Promi
 
   cover(doc, p, packet, branding);
   heading(doc, p, 'Posture by framework');
-  scoreBars(doc, p, packet.posture.map((x) => ({ label: FRAMEWORK_LABELS[x.framework] ?? x.framework, score: x.score, previous: x.previousScore })));
+  scoreBars(doc, p, packet.posture.map((x) => ({ label: FRAMEWORK_LABELS[x.framework], score: x.score, previous: x.previousScore })));
   trendChart(doc, p, packet.hipaaScoreTrend, `HIPAA score, day by day, ${packet.period.label}`);
   table(doc, p, [
-    { header: 'Framework', width: 22, value: (r) => FRAMEWORK_LABELS[r.framework] ?? r.framework },
+    { header: 'Framework', width: 22, value: (r) => FRAMEWORK_LABELS[r.framework] },
     { header: 'Score', width: 12, value: (r) => (r.score === null ? 'n/a' : `${r.score}%`) },
     { header: 'Last month', width: 14, value: (r) => (r.previousScore === null ? 'n/a' : `${r.previousScore}%`) },
     { header: 'Pass', width: 10, value: (r) => String(r.counts.pass) },

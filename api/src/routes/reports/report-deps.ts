@@ -3,6 +3,7 @@ import { Client, type Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { CENTRAL_TASK_QUEUE } from '@custos/core';
 import type { AttestableControl } from '@custos/activities/reports';
+import type { ControlDefinition, Framework, RunbookApplicability } from '@custos/core';
 import type { CompliancePacketInput } from '@custos/workflows/messages';
 
 /** What the report and attestation routes start in Temporal. A seam so route tests of pure logic need no server. */
@@ -17,6 +18,14 @@ export interface ReportDeps {
   workflows: ReportWorkflows;
   /** The controls a client user may attest (manual and partial ones), from the control catalogue. */
   attestable(): readonly AttestableControl[];
+  /** What posture is scored on: the packet's frameworks and controls, and where each runbook applies. */
+  posture(): PostureCatalogue;
+}
+
+export interface PostureCatalogue {
+  frameworks: readonly Framework[];
+  controls: readonly ControlDefinition[];
+  runbooks: readonly RunbookApplicability[];
 }
 
 /**

@@ -16,11 +16,16 @@ function isNewer(a: Observation, at: number, b: Observation, bt: number): boolea
  */
 export class ObservationTimeline {
   private readonly byKey = new Map<string, { times: number[]; items: Observation[] }>();
+  /** The last answer: every framework is scored at the same instant in turn. */
+  private last: { asOf: string; latest: Map<string, Observation> } | undefined;
 
   constructor(observations: readonly Observation[]) {
     const grouped = new Map<string, { at: number; o: Observation }[]>();
+    // Many observations share a time (one scan, one batch): parse each distinct time once.
+    const parsed = new Map<string, number>();
     for (const o of observations) {
-      const at = Date.parse(o.observedAt);
+      let at = parsed.get(o.observedAt);
+      if (at === undefined) parsed.set(o.observedAt, (at = Date.parse(o.observedAt)));
       if (Number.isNaN(at)) continue;
       const key = observationKey(o.hostId, o.runbookId);
       let list = grouped.get(key);
@@ -28,13 +33,17 @@ export class ObservationTimeline {
       list.push({ at, o });
     }
     for (const [key, list] of grouped) {
-      list.sort((x, y) => x.at - y.at || (x.o.evidenceId < y.o.evidenceId ? -1 : x.o.evidenceId > y.o.evidenceId ? 1 : 0));
+      if (list.length > 1) list.sort((x, y) => x.at - y.at || (x.o.evidenceId < y.o.evidenceId ? -1 : x.o.evidenceId > y.o.evidenceId ? 1 : 0));
       this.byKey.set(key, { times: list.map((x) => x.at), items: list.map((x) => x.o) });
     }
   }
 
-  /** The latest observation per (host, runbook) made at or before `asOf` (ISO 8601). */
+  /**
+   * The latest observation per (host, runbook) made at or before `asOf` (ISO 8601). The same map is
+   * returned for the same `asOf` asked twice in a row; callers read it and do not change it.
+   */
   latestAt(asOf: string): Map<string, Observation> {
+    if (this.last?.asOf === asOf) return this.last.latest;
     const cutoff = Date.parse(asOf);
     const latest = new Map<string, Observation>();
     for (const [key, { times, items }] of this.byKey) {
@@ -48,6 +57,7 @@ export class ObservationTimeline {
       }
       if (lo > 0) latest.set(key, items[lo - 1]!);
     }
+    this.last = { asOf, latest };
     return latest;
   }
 }

@@ -1,4 +1,4 @@
-import { attestationInForce, observationKey } from './as-of.js';
+import { attestationInForce } from './as-of.js';
 import type { Attestation, ControlDefinition, ControlPosture, Observation } from './types.js';
 
 interface AutomatedPart {
@@ -6,6 +6,26 @@ interface AutomatedPart {
   passing: number;
   failing: number;
   evidenceIds: string[];
+}
+
+type ByRunbook = Map<string, Map<string, Observation>>;
+
+// The latest observations by runbook, then host, built once per map of latest observations: a
+// scope's controls look up hosts × mapped runbooks each, and ids that are already strings hash once.
+const indexes = new WeakMap<Map<string, Observation>, ByRunbook>();
+
+function byRunbook(latest: Map<string, Observation>): ByRunbook {
+  let index = indexes.get(latest);
+  if (!index) {
+    index = new Map();
+    for (const o of latest.values()) {
+      let hosts = index.get(o.runbookId);
+      if (!hosts) index.set(o.runbookId, (hosts = new Map()));
+      hosts.set(o.hostId, o);
+    }
+    indexes.set(latest, index);
+  }
+  return index;
 }
 
 /**
@@ -16,18 +36,20 @@ interface AutomatedPart {
 function automatedPart(control: ControlDefinition, hostIds: readonly string[], latest: Map<string, Observation>): AutomatedPart {
   let passing = 0;
   let failing = 0;
-  const evidenceIds: string[] = [];
-  for (const hostId of hostIds) {
-    for (const runbookId of control.runbooks) {
-      const o = latest.get(observationKey(hostId, runbookId));
+  const evidenceIds = new Set<string>();
+  const index = byRunbook(latest);
+  for (const runbookId of control.runbooks) {
+    const observed = index.get(runbookId);
+    for (const hostId of hostIds) {
+      const o = observed?.get(hostId);
       if (o?.outcome === 'not_applicable') continue;
-      if (o) evidenceIds.push(o.evidenceId);
+      if (o) evidenceIds.add(o.evidenceId);
       if (o?.outcome === 'pass') passing += 1;
       else failing += 1;
     }
   }
   const status = passing + failing === 0 ? 'not-applicable' : failing === 0 ? 'pass' : passing === 0 ? 'fail' : 'partial';
-  return { status, passing, failing, evidenceIds: [...new Set(evidenceIds)].sort() };
+  return { status, passing, failing, evidenceIds: [...evidenceIds].sort() };
 }
 
 function checks(part: AutomatedPart): string {

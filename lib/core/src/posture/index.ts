@@ -9,6 +9,24 @@ export type {
   Observation,
   StatusCounts,
 } from './types.js';
+export { POSTURE_FRAMEWORKS, FRAMEWORK_LABELS } from './types.js';
 export { frameworkPosture, type PostureInput } from './framework-posture.js';
 export { postureScore, countStatuses } from './score.js';
 export { latestObservations, attestationInForce, ObservationTimeline } from './as-of.js';
+export {
+  CATALOGUE_TIME,
+  notApplicableObservations,
+  recordedAttestations,
+  recordedObservations,
+  recordedScopes,
+  scoreSeries,
+  type RecordedAttestation,
+  type RecordedFinding,
+  type RecordedHost,
+  type RecordedScope,
+  type RecordedScopes,
+  type PostureRecordSet,
+  type RunbookApplicability,
+  type ScoreSet,
+  type ScoreSeriesInput,
+} from './recorded-state.js';

@@ -6,6 +6,18 @@
 
 export type Framework = 'hipaa' | 'soc2' | 'nistCsf' | 'nist80053' | 'cisV8';
 
+/** Every framework posture is scored for, in the order reports list them. */
+export const POSTURE_FRAMEWORKS: readonly Framework[] = ['hipaa', 'soc2', 'nistCsf', 'nist80053', 'cisV8'];
+
+/** How a framework is named wherever a score is shown (packet, dashboard, API). */
+export const FRAMEWORK_LABELS: Record<Framework, string> = {
+  hipaa: 'HIPAA',
+  soc2: 'SOC 2',
+  nistCsf: 'NIST CSF 2.0',
+  nist80053: 'NIST 800-53',
+  cisV8: 'CIS v8',
+};
+
 /** How a control is evidenced (from the control catalogue). */
 export type EvidenceClass = 'automated' | 'partial' | 'manual';
 

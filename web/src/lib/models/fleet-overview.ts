@@ -1,4 +1,5 @@
-import { coveredControls, FRAMEWORKS, meanScore, openAt, scoresFor, scoreTrend, type ControlMap, type FindingSpan, type Framework, type Scores } from './compliance-score.js';
+import { recordedScopes, type ControlDefinition, type PostureRecordSet, type RunbookApplicability } from '@custos/core/posture';
+import { dayEnds, FRAMEWORKS, meanScore, scoresOverDays, type Framework, type Scores } from './compliance-score.js';
 import { byTier, dailyHeals, meanTimeToHealMs, type DailyHeals, type HealFact, type Tier } from './heal-stats.js';
 
 export type ApplianceHealth = 'online' | 'stale' | 'offline' | 'pending';
@@ -15,10 +16,14 @@ export interface FleetSiteInput {
 
 export interface FleetInput {
   sites: readonly FleetSiteInput[];
-  runbookIds: readonly string[];
-  controlMap: ControlMap;
-  disabled: ReadonlyMap<string, ReadonlySet<string>>;
-  findings: readonly (FindingSpan & { siteId: string; severity: Severity })[];
+  /** The controls posture is scored on (the catalogue's, as the packet scores them). */
+  controls: readonly ControlDefinition[];
+  /** Catalogue runbooks with the host kinds they target. */
+  runbooks: readonly RunbookApplicability[];
+  /** Hosts, findings, switched-off runbooks and attestations of the sites, read in scope. */
+  records: PostureRecordSet;
+  /** Findings open now or in the window, for the counts. */
+  findings: readonly { siteId: string; severity: Severity; resolvedAt: number | null }[];
   heals: readonly (HealFact & { siteId: string })[];
   days: number;
   now: number;
@@ -43,19 +48,20 @@ export interface FleetOverview {
 const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
 /**
- * Everything the fleet overview shows, from rows the server read in scope. Sites with no findings
- * in the window score the same every day, so only sites with findings are replayed day by day
- * (1,000 sites × 90 days stays a few milliseconds).
+ * Everything the fleet overview shows, from rows the server read in scope. Each site is scored with
+ * lib/core posture over its hosts at every day's end (scoreSeries reuses a day's scores when nothing
+ * changed, so a quiet site costs one scoring); the fleet figure is the mean of the sites' scores.
  */
 export function fleetOverview(input: FleetInput): FleetOverview {
   const { now, days } = input;
-  const bySite = new Map<string, (FindingSpan & { severity: Severity })[]>();
-  for (const f of input.findings) bySite.set(f.siteId, [...(bySite.get(f.siteId) ?? []), f]);
-  const allEnabled = coveredControls(input.controlMap, input.runbookIds);
-  const coveredFor = (siteId: string) => {
-    const off = input.disabled.get(siteId);
-    return off && off.size ? coveredControls(input.controlMap, input.runbookIds.filter((id) => !off.has(id))) : allEnabled;
-  };
+  const openBySite = new Map<string, Record<Severity, number>>();
+  for (const f of input.findings) {
+    if (f.resolvedAt !== null) continue;
+    const counts = openBySite.get(f.siteId) ?? { critical: 0, high: 0, medium: 0, low: 0 };
+    counts[f.severity]++;
+    openBySite.set(f.siteId, counts);
+  }
+  const scopes = recordedScopes(input.records, input.runbooks);
 
   const health: Record<ApplianceHealth, number> = { online: 0, stale: 0, offline: 0, pending: 0 };
   const open: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
@@ -67,26 +73,18 @@ export function fleetOverview(input: FleetInput): FleetOverview {
     health[site.applianceStatus]++;
     hosts += site.hostCount;
     if (site.healingPaused) paused++;
-    const covered = coveredFor(site.id);
-    const findings = bySite.get(site.id) ?? [];
-    const siteOpen: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
-    for (const f of findings) if (f.resolvedAt === null) siteOpen[f.severity]++;
+    const siteOpen = openBySite.get(site.id) ?? { critical: 0, high: 0, medium: 0, low: 0 };
     for (const s of SEVERITIES) open[s] += siteOpen[s];
-    const scores = scoresFor(input.controlMap, covered, openAt(findings, now));
+    const { scores, trend } = scoresOverDays({ controls: input.controls, ...scopes.site(site.id) }, days, now);
     rows.push({ ...site, scores, open: siteOpen, openTotal: SEVERITIES.reduce((a, s) => a + siteOpen[s], 0) });
-    const trend = findings.length ? scoreTrend(input.controlMap, covered, findings, days, now) : null;
-    for (let d = 0; d < days; d++) {
-      const s = trend ? trend[d]!.scores : scores;
-      for (const f of FRAMEWORKS) if (s[f] !== null) trendSums[d]![f].push(s[f]!);
-    }
+    for (let d = 0; d < days; d++) for (const f of FRAMEWORKS) if (trend[d]!.scores[f] !== null) trendSums[d]![f].push(trend[d]!.scores[f]!);
   }
   const DAY = 86_400_000;
-  const today = Math.floor(now / DAY) * DAY;
   return {
     rows,
     totals: { sites: input.sites.length, hosts, open, health, paused },
     fleetScores: Object.fromEntries(FRAMEWORKS.map((f) => [f, meanScore(rows.map((r) => r.scores[f]))])) as Scores,
-    trend: trendSums.map((sums, i) => ({ day: today - (days - 1 - i) * DAY, scores: Object.fromEntries(FRAMEWORKS.map((f) => [f, meanScore(sums[f])])) as Scores })),
+    trend: dayEnds(days, now).map((e, i) => ({ day: e.day, scores: Object.fromEntries(FRAMEWORKS.map((f) => [f, meanScore(trendSums[i]![f])])) as Scores })),
     heals24h: byTier(input.heals, now - DAY),
     healsDaily: dailyHeals(input.heals, days, now),
     mttrMs: meanTimeToHealMs(input.heals, now - days * DAY),

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { ControlDefinition } from '@custos/core/posture';
 import type { Catalogue } from '@custos/runbooks';
-import type { ControlMap, Framework } from '../models/compliance-score.js';
+import type { Framework } from '../models/compliance-score.js';
 import { webConfig } from './config.js';
 
 /** What the dashboard shows of a runbook (scripts stay server-side and out of page data). */
@@ -40,14 +41,19 @@ export interface FrameworkView {
   runbooksByControl: Record<string, string[]>;
 }
 
+/** Which controls each runbook maps to, per framework (from the catalogue). */
+export type ControlMap = ReadonlyMap<string, Partial<Record<Framework, readonly string[]>>>;
+
 export interface CatalogueView {
   runbooks: RunbookView[];
   byId: Map<string, RunbookView>;
   controlMap: ControlMap;
   frameworks: FrameworkView[];
+  /** The controls posture is scored on, with the runbooks that evidence each (the packet's list). */
+  postureControls: ControlDefinition[];
 }
 
-function view(c: Catalogue): CatalogueView {
+function view(c: Catalogue, postureControls: (c: Catalogue) => ControlDefinition[]): CatalogueView {
   const runbooks: RunbookView[] = c.runbooks.map((r) => ({
     id: r.id,
     version: r.version,
@@ -76,7 +82,7 @@ function view(c: Catalogue): CatalogueView {
       runbooksByControl,
     };
   });
-  return { runbooks, byId: new Map(runbooks.map((r) => [r.id, r])), controlMap: new Map(runbooks.map((r) => [r.id, r.controls])), frameworks };
+  return { runbooks, byId: new Map(runbooks.map((r) => [r.id, r])), controlMap: new Map(runbooks.map((r) => [r.id, r.controls])), frameworks, postureControls: postureControls(c) };
 }
 
 /**
@@ -109,8 +115,8 @@ export async function catalogue(): Promise<CatalogueView> {
   try {
     // Imported on first use, not at module load: the server build keeps this package external
     // (TypeScript under tsx), and SvelteKit's build-time analysis loads route modules in plain Node.
-    const { loadCatalogue } = await import('@custos/runbooks');
-    loaded = view(loadCatalogue({ root: catalogueRoot() }));
+    const { loadCatalogue, postureControls } = await import('@custos/runbooks');
+    loaded = view(loadCatalogue({ root: catalogueRoot() }), postureControls);
     failed = undefined;
     return loaded;
   } catch (err) {

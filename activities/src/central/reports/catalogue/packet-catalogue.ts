@@ -1,5 +1,5 @@
-import { coverageReport, isGroupingRow, type Catalogue, type CoverageRow } from '@custos/runbooks';
-import type { ControlDefinition, Framework, HipaaItem, IncidentRecord, Observation, PacketInput } from '@custos/core';
+import { coverageReport, isGroupingRow, postureControls, type Catalogue } from '@custos/runbooks';
+import { notApplicableObservations, POSTURE_FRAMEWORKS, type ControlDefinition, type Framework, type HipaaItem, type IncidentRecord, type Observation, type PacketInput } from '@custos/core';
 import { controlIds } from '../../findings/scan-record.js';
 import type { ScanCatalogue } from '../evidence/scan-observations.js';
 
@@ -9,7 +9,7 @@ import type { ScanCatalogue } from '../evidence/scan-observations.js';
  * and server topic, and runbook severities. Statuses are the coverage report's (one source).
  */
 
-export const PACKET_FRAMEWORKS: readonly Framework[] = ['hipaa', 'soc2', 'nistCsf', 'nist80053', 'cisV8'];
+export const PACKET_FRAMEWORKS: readonly Framework[] = POSTURE_FRAMEWORKS;
 
 export interface PacketCatalogue extends ScanCatalogue {
   frameworks: Framework[];
@@ -34,15 +34,6 @@ export interface AttestableControl {
   task: string;
 }
 
-// A control is met on the technical side when every runbook mapped to it or to anything below it
-// passes: a HIPAA standard is evidenced through its implementation specifications.
-function runbooksBelow(rows: readonly CoverageRow[]): Map<string, string[]> {
-  const children = new Map<string, CoverageRow[]>();
-  for (const r of rows) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
-  const below = (row: CoverageRow): string[] => [...row.runbooks, ...(children.get(row.id) ?? []).flatMap(below)];
-  return new Map(rows.map((r) => [r.id, [...new Set(below(r))].sort()]));
-}
-
 /**
  * Topic → runbooks. By catalogue category where the category is the topic; antivirus and screen lock
  * name their runbooks, because their categories also hold other checks (exclusions, lockout policy).
@@ -57,17 +48,13 @@ const TOPICS: Record<keyof PacketInput['topics'], { category?: string; runbooks?
   timeSync: { category: 'time' },
 };
 
-// Applicability by host kind holds from the start: dated at the epoch so it precedes every scan.
-const CATALOGUE_TIME = '1970-01-01T00:00:00.000Z';
-
 export function packetCatalogue(catalogue: Catalogue): PacketCatalogue {
   const coverage = coverageReport(catalogue, PACKET_FRAMEWORKS);
-  const controls: ControlDefinition[] = [];
+  // The same controls the API and the dashboard score on.
+  const controls = postureControls(catalogue, PACKET_FRAMEWORKS);
   let hipaaItems: HipaaItem[] = [];
   for (const fw of coverage) {
-    const below = runbooksBelow(fw.rows);
     const items = fw.rows.filter((r) => !isGroupingRow(r));
-    for (const r of items) controls.push({ framework: fw.framework, id: r.id, title: r.title, evidence: r.status, runbooks: below.get(r.id) ?? [] });
     if (fw.framework === 'hipaa') {
       hipaaItems = items.map((r) => ({
         id: r.id,
@@ -97,12 +84,8 @@ export function packetCatalogue(catalogue: Catalogue): PacketCatalogue {
     // The same keys scans state results under (scan-record.ts), so reading them back cannot drift.
     controlKeys: (id) => keys.get(id) ?? [],
     runbooksFor: (kind) => byKind.get(kind) ?? [],
-    notApplicable: (hosts) =>
-      hosts.flatMap((h) =>
-        catalogue.runbooks
-          .filter((r) => !(r.hostKinds as readonly string[]).includes(h.kind))
-          .map((r) => ({ hostId: h.id, runbookId: r.id, outcome: 'not_applicable' as const, observedAt: CATALOGUE_TIME, evidenceId: `catalogue:${r.id}@${r.version}:hostKinds` })),
-      ),
+    // The same rule the API and the dashboard apply to the inventory (lib/core posture/recorded-state).
+    notApplicable: (hosts) => notApplicableObservations(hosts, catalogue.runbooks),
   };
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { inScope, type Scope } from '@custos/db';
+import { inScope, postureRecords, type PostureRecords, type Scope } from '@custos/db';
 import { database } from '../db.js';
 
 const DAY = 86_400_000;
@@ -36,17 +36,12 @@ export async function findingsSince(scope: Scope, days: number, siteIds?: readon
   return rows.map((r) => ({ siteId: r.site_id, checkId: r.check_id, severity: r.severity, observedAt: r.observed_at.getTime(), resolvedAt: r.resolved_at?.getTime() ?? null }));
 }
 
-/** Runbooks switched off per site (a runbook runs unless a setting disables it, as the scan plan does). */
-export async function disabledRunbooks(scope: Scope, siteIds?: readonly string[]): Promise<Map<string, Set<string>>> {
-  let q = database().selectFrom('runbook_settings').select(['site_id', 'runbook_id']).where('enabled', '=', false).where(inScope(scope, 'runbook_settings'));
-  if (siteIds) q = q.where('site_id', 'in', siteIds.length ? [...siteIds] : ['00000000-0000-0000-0000-000000000000']);
-  const out = new Map<string, Set<string>>();
-  for (const r of await q.execute()) {
-    const set = out.get(r.site_id) ?? new Set<string>();
-    set.add(r.runbook_id);
-    out.set(r.site_id, set);
-  }
-  return out;
+/**
+ * What the sites' posture is scored from (lib/db postureRecords, as the API reads it): hosts,
+ * findings open in the window or since, switched-off runbooks and the clients' attestations.
+ */
+export function postureSince(scope: Scope, days: number, siteIds?: readonly string[]): Promise<PostureRecords> {
+  return postureRecords(database(), scope, { findingsSince: new Date(Date.now() - days * DAY), ...(siteIds && { siteIds }) });
 }
 
 export async function healsSince(scope: Scope, days: number, siteIds?: readonly string[]): Promise<HealRow[]> {

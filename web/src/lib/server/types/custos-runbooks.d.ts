@@ -3,6 +3,7 @@
 // of the repository does, but not under the bundler resolution SvelteKit uses (its Ajv import),
 // so the dashboard declares the part it reads. web/test/catalogue-shape.test.ts keeps it honest.
 declare module '@custos/runbooks' {
+  import type { ControlDefinition } from '@custos/core/posture';
   export interface ParamSpec {
     readonly type: string;
     readonly description: string;
@@ -44,4 +45,6 @@ declare module '@custos/runbooks' {
     runbook(id: string, version?: number): Runbook | undefined;
   }
   export function loadCatalogue(opts?: { root?: string }): Catalogue;
+  /** The controls posture is scored on, per framework (the packet's list). */
+  export function postureControls(catalogue: Catalogue): ControlDefinition[];
 }

@@ -3,7 +3,7 @@ import { fleetOverview, selectRows, SORTS } from '$lib/models/fleet-overview';
 import { UrlState, UrlStateError } from '$lib/models/url-state';
 import { allPages, load as loadApi } from '$lib/server/api/result';
 import { catalogue } from '$lib/server/catalogue';
-import { disabledRunbooks, findingsSince, healsSince } from '$lib/server/read-models/fleet';
+import { findingsSince, healsSince, postureSince } from '$lib/server/read-models/fleet';
 import { scopeOf } from '$lib/server/scope';
 import type { PageServerLoad } from './$types';
 
@@ -11,8 +11,8 @@ const PAGE = 50;
 
 /**
  * The partner's fleet: sites from the API (host counts, appliance health), findings and heals read
- * in the user's scope, scores from the catalogue's control mappings. Filters, sort, range and page
- * are URL state.
+ * in the user's scope, scores from lib/core posture over each site's hosts (the packet's controls
+ * and score function). Filters, sort, range and page are URL state.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
   const state = new UrlState(url.searchParams);
@@ -29,20 +29,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     throw err;
   }
   const scope = scopeOf(locals.user!);
-  const [sites, clients, pending, findings, disabled, heals] = await Promise.all([
+  const [sites, clients, pending, findings, records, heals] = await Promise.all([
     allPages((cursor) => loadApi(locals.api.GET('/fleet', { params: { query: { limit: 200, ...(cursor && { cursor }) } } }), url)),
     loadApi(locals.api.GET('/clients'), url),
     loadApi(locals.api.GET('/approvals', { params: { query: { limit: 200, status: 'pending' } } }), url),
     findingsSince(scope, range),
-    disabledRunbooks(scope),
+    postureSince(scope, range),
     healsSince(scope, range),
   ]);
   const cat = await catalogue();
   const overview = fleetOverview({
     sites,
-    runbookIds: cat.runbooks.map((r) => r.id),
-    controlMap: cat.controlMap,
-    disabled,
+    controls: cat.postureControls,
+    runbooks: cat.runbooks,
+    records,
     findings,
     heals,
     days: range,

@@ -1,9 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { coveredControls, scoresFor, scoreTrend } from '$lib/models/compliance-score';
+import { recordedScopes } from '@custos/core/posture';
+import { scoresOverDays } from '$lib/models/compliance-score';
 import { UrlState, UrlStateError } from '$lib/models/url-state';
 import { can } from '$lib/models/zones';
 import { load as loadApi } from '$lib/server/api/result';
 import { catalogue } from '$lib/server/catalogue';
+import { postureSince } from '$lib/server/read-models/fleet';
 import { listHealRows } from '$lib/server/read-models/heals';
 import { driftHistory } from '$lib/server/read-models/site-findings';
 import { scopeOf } from '$lib/server/scope';
@@ -23,25 +25,26 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   // The API decides whether this site exists for this user: a 404 here is the same for "not yours".
   const site = await loadApi(locals.api.GET('/sites/{id}', { params: { path: { id: params.siteId } } }), url);
   const scope = scopeOf(user);
-  const [hosts, settings, appliances, drift, heals] = await Promise.all([
+  const [hosts, settings, appliances, drift, heals, records] = await Promise.all([
     loadApi(locals.api.GET('/sites/{siteId}/hosts', { params: { path: { siteId: site.id }, query: { limit: 200 } } }), url),
     loadApi(locals.api.GET('/sites/{siteId}/runbooks', { params: { path: { siteId: site.id } } }), url),
     can(user, 'readAppliances') ? loadApi(locals.api.GET('/sites/{siteId}/appliances', { params: { path: { siteId: site.id } } }), url) : Promise.resolve(null),
     driftHistory(scope, site.id, range),
     listHealRows(scope, { siteId: site.id, page: 1, pageSize: 10 }),
+    postureSince(scope, range, [site.id]),
   ]);
   const cat = await catalogue();
   const disabled = new Set(settings.filter((s) => !s.enabled).map((s) => s.runbookId));
-  const enabled = cat.runbooks.map((r) => r.id).filter((id) => !disabled.has(id));
-  const covered = coveredControls(cat.controlMap, enabled);
-  const spans = drift.map((f) => ({ checkId: f.checkId, observedAt: Date.parse(f.observedAt), resolvedAt: f.resolvedAt ? Date.parse(f.resolvedAt) : null }));
+  // The same posture functions and inputs as the fleet, the API and the packet (lib/core posture).
+  const posture = recordedScopes(records, cat.runbooks).site(site.id);
+  const { scores, trend } = scoresOverDays({ controls: cat.postureControls, ...posture }, range, Date.now());
   const open = drift.filter((f) => f.status === 'open');
   const bySetting = new Map(settings.map((s) => [s.runbookId, s]));
   return {
     site,
     range,
-    scores: scoresFor(cat.controlMap, covered, open.map((f) => f.checkId)),
-    trend: scoreTrend(cat.controlMap, covered, spans, range, Date.now()),
+    scores,
+    trend,
     hosts: hosts.map((h) => ({ ...h, open: open.filter((f) => f.hostId === h.id).length, critical: open.filter((f) => f.hostId === h.id && f.severity === 'critical').length })),
     drift: drift.slice(0, 100).map((f) => ({ ...f, hostname: hosts.find((h) => h.id === f.hostId)?.hostname ?? f.hostId })),
     runbooks: cat.runbooks.map((r) => ({
