@@ -54,6 +54,8 @@ const ALLOWED: Record<string, Role[]> = {
   'GET /packets/:id/json': ALL,
   'POST /clients/:clientId/packets': APPROVERS,
   'PUT /partners/:id/report-branding': ADMINS,
+  'GET /sites/:siteId/posture': ALL,
+  'GET /clients/:clientId/posture': ALL,
   'GET /clients/:clientId/attestation-tasks': ALL,
   'GET /clients/:clientId/attestations': ALL,
   'POST /clients/:clientId/attestations': ['client_owner'],

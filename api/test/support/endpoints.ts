@@ -120,6 +120,8 @@ export const OBJECT_ENDPOINTS: ObjectEndpoint[] = [
     level: 'partner',
     prepare: async (_h, _w, at) => ({ method: 'PUT', url: `/partners/${at.partnerId}/report-branding`, body: { primaryColor: '#0b5394', accentColor: '#e69138', logoPngBase64: null } }),
   },
+  { route: 'GET /sites/:siteId/posture', level: 'client', prepare: async (_h, _w, at) => ({ method: 'GET', url: `/sites/${at.siteId}/posture` }) },
+  { route: 'GET /clients/:clientId/posture', level: 'client', prepare: async (_h, _w, at) => ({ method: 'GET', url: `/clients/${at.clientId}/posture` }) },
   { route: 'GET /clients/:clientId/attestation-tasks', level: 'client', prepare: async (_h, _w, at) => ({ method: 'GET', url: `/clients/${at.clientId}/attestation-tasks` }) },
   { route: 'GET /clients/:clientId/attestations', level: 'client', prepare: async (_h, _w, at) => ({ method: 'GET', url: `/clients/${at.clientId}/attestations` }) },
   {

@@ -62,7 +62,7 @@ export async function signIn(page: Page, webUrl: string, who: Person, next?: str
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Continue' }).click();
-  const secret = (await page.getByTestId('totp-secret').textContent({ timeout: 15_000 }))?.trim();
+  const secret = (await page.getByTestId('totp-secret').textContent({ timeout: 45_000 }))?.trim();
   if (!secret) throw new Error('the sign-in page showed no authenticator key');
   await page.getByLabel('One-time code').fill(await generate({ secret }));
   await page.getByRole('button', { name: 'Sign in' }).click();
