@@ -82,6 +82,7 @@ export function latestObservations(observations: readonly Observation[], asOf: s
 
 /** The attestation in force for a control at `asOf`: the latest one made by then and not expired. */
 export function attestationInForce(attestations: readonly Attestation[], framework: string, controlId: string, asOf: string): Attestation | undefined {
+  if (attestations.length === 0) return undefined; // most scopes: no parse per control
   const cutoff = Date.parse(asOf);
   let best: Attestation | undefined;
   for (const a of attestations) {

@@ -1,5 +1,5 @@
 import { attestationInForce } from './as-of.js';
-import type { Attestation, ControlDefinition, ControlPosture, Observation } from './types.js';
+import type { Attestation, ControlDefinition, ControlPosture, ControlStatus, Observation } from './types.js';
 
 interface AutomatedPart {
   status: 'pass' | 'fail' | 'partial' | 'not-applicable';
@@ -28,6 +28,10 @@ function byRunbook(latest: Map<string, Observation>): ByRunbook {
   return index;
 }
 
+type PartStatus = AutomatedPart['status'];
+
+const partStatus = (passing: number, failing: number): PartStatus => (passing + failing === 0 ? 'not-applicable' : failing === 0 ? 'pass' : passing === 0 ? 'fail' : 'partial');
+
 /**
  * The runbook-evidenced part of a control over a set of hosts: every (host, mapped runbook) pair
  * must have a passing latest observation. A pair never observed is a failure ("no evidence"), an
@@ -48,15 +52,51 @@ function automatedPart(control: ControlDefinition, hostIds: readonly string[], l
       else failing += 1;
     }
   }
-  const status = passing + failing === 0 ? 'not-applicable' : failing === 0 ? 'pass' : passing === 0 ? 'fail' : 'partial';
-  return { status, passing, failing, evidenceIds: [...evidenceIds].sort() };
+  return { status: partStatus(passing, failing), passing, failing, evidenceIds: [...evidenceIds].sort() };
+}
+
+/** automatedPart's status alone, counted the same way without collecting evidence ids (score series). */
+function automatedStatus(control: ControlDefinition, hostIds: readonly string[], latest: Map<string, Observation>): PartStatus {
+  let passing = 0;
+  let failing = 0;
+  const index = byRunbook(latest);
+  for (const runbookId of control.runbooks) {
+    const observed = index.get(runbookId);
+    for (const hostId of hostIds) {
+      const outcome = observed?.get(hostId)?.outcome;
+      if (outcome === 'not_applicable') continue;
+      if (outcome === 'pass') passing += 1;
+      else failing += 1;
+    }
+  }
+  return partStatus(passing, failing);
+}
+
+/**
+ * THE status rule, by evidence class: a manual control passes only when attested; an automated
+ * one is its checks' status; a partial one needs its technical part to hold and a person to attest
+ * the rest. `part` is undefined for manual controls.
+ */
+function statusOf(evidence: ControlDefinition['evidence'], part: PartStatus | undefined, attested: boolean): ControlStatus {
+  if (evidence === 'manual') return attested ? 'pass' : 'manual-pending';
+  if (evidence === 'automated') return part!;
+  if (part === 'fail') return 'fail';
+  if (part === 'partial') return 'partial';
+  if (attested) return 'pass';
+  return part === 'pass' ? 'partial' : 'manual-pending';
+}
+
+/** A control's status alone (what a score needs), by the same rule controlPosture explains. */
+export function controlStatus(control: ControlDefinition, hostIds: readonly string[], latest: Map<string, Observation>, attestations: readonly Attestation[], asOf: string): ControlStatus {
+  const attested = control.evidence !== 'automated' && attestationInForce(attestations, control.framework, control.id, asOf) !== undefined;
+  return statusOf(control.evidence, control.evidence === 'manual' ? undefined : automatedStatus(control, hostIds, latest), attested);
 }
 
 function checks(part: AutomatedPart): string {
   return `${part.passing} of ${part.passing + part.failing} host checks pass`;
 }
 
-/** Status of one control over `hostIds` at `asOf`, combining runbook evidence and attestations by its evidence class. */
+/** Status of one control over `hostIds` at `asOf`, combining runbook evidence and attestations by its evidence class, with the reason and evidence behind it. */
 export function controlPosture(
   control: ControlDefinition,
   hostIds: readonly string[],
@@ -67,28 +107,27 @@ export function controlPosture(
   const base = { framework: control.framework, controlId: control.id };
   const attested = control.evidence === 'automated' ? undefined : attestationInForce(attestations, control.framework, control.id, asOf);
   const attestedIds = attested ? [attested.evidenceId] : [];
+  const attestedBy = attested ? `attested by ${attested.attestedBy} on ${attested.attestedAt.slice(0, 10)}` : '';
 
   if (control.evidence === 'manual') {
-    return attested
-      ? { ...base, status: 'pass', reason: `attested by ${attested.attestedBy} on ${attested.attestedAt.slice(0, 10)}`, evidenceIds: attestedIds }
-      : { ...base, status: 'manual-pending', reason: 'manual task not yet attested', evidenceIds: [] };
+    const status = statusOf('manual', undefined, attested !== undefined);
+    return status === 'pass' ? { ...base, status, reason: attestedBy, evidenceIds: attestedIds } : { ...base, status, reason: 'manual task not yet attested', evidenceIds: [] };
   }
 
   const part = automatedPart(control, hostIds, latest);
+  const status = statusOf(control.evidence, part.status, attested !== undefined);
   if (control.evidence === 'automated') {
     const reason = part.status === 'not-applicable' ? 'no mapped check applies to these hosts' : checks(part);
-    return { ...base, status: part.status, reason, evidenceIds: part.evidenceIds };
+    return { ...base, status, reason, evidenceIds: part.evidenceIds };
   }
 
   // Partial: the technical part must hold and a person must attest the rest.
   const evidenceIds = [...part.evidenceIds, ...attestedIds];
-  if (part.status === 'fail') return { ...base, status: 'fail', reason: checks(part), evidenceIds };
-  if (part.status === 'partial') return { ...base, status: 'partial', reason: `${checks(part)}${attested ? '; attested' : '; not attested'}`, evidenceIds };
-  if (attested) {
-    const technical = part.status === 'pass' ? `${checks(part)}; ` : '';
-    return { ...base, status: 'pass', reason: `${technical}attested by ${attested.attestedBy} on ${attested.attestedAt.slice(0, 10)}`, evidenceIds };
-  }
-  return part.status === 'pass'
-    ? { ...base, status: 'partial', reason: `${checks(part)}; manual part not yet attested`, evidenceIds }
-    : { ...base, status: 'manual-pending', reason: 'manual part not yet attested', evidenceIds };
+  let reason: string;
+  if (part.status === 'fail') reason = checks(part);
+  else if (part.status === 'partial') reason = `${checks(part)}${attested ? '; attested' : '; not attested'}`;
+  else if (attested) reason = `${part.status === 'pass' ? `${checks(part)}; ` : ''}${attestedBy}`;
+  else if (part.status === 'pass') reason = `${checks(part)}; manual part not yet attested`;
+  else return { ...base, status, reason: 'manual part not yet attested', evidenceIds };
+  return { ...base, status, reason, evidenceIds };
 }

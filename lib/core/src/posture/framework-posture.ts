@@ -1,5 +1,5 @@
 import { latestObservations, type ObservationTimeline } from './as-of.js';
-import { controlPosture } from './control-status.js';
+import { controlPosture, controlStatus } from './control-status.js';
 import { countStatuses, postureScore } from './score.js';
 import type { Attestation, ControlDefinition, Framework, FrameworkPosture, Observation } from './types.js';
 
@@ -25,4 +25,14 @@ export function frameworkPosture(framework: Framework, input: PostureInput): Fra
     .map((c) => controlPosture(c, input.hostIds, latest, input.attestations, input.asOf));
   const counts = countStatuses(controls.map((c) => c.status));
   return { framework, controls, counts, score: postureScore(counts) };
+}
+
+/**
+ * frameworkPosture(...).score without the per-control reasons and evidence lists: the same statuses
+ * (one status rule, controlStatus) and the same score function, for series of many instants.
+ */
+export function frameworkScore(framework: Framework, input: PostureInput): number | null {
+  const latest = input.timeline ? input.timeline.latestAt(input.asOf) : latestObservations(input.observations, input.asOf);
+  const counts = countStatuses(input.controls.filter((c) => c.framework === framework).map((c) => controlStatus(c, input.hostIds, latest, input.attestations, input.asOf)));
+  return postureScore(counts);
 }

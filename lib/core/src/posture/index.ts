@@ -10,7 +10,7 @@ export type {
   StatusCounts,
 } from './types.js';
 export { POSTURE_FRAMEWORKS, FRAMEWORK_LABELS } from './types.js';
-export { frameworkPosture, type PostureInput } from './framework-posture.js';
+export { frameworkPosture, frameworkScore, type PostureInput } from './framework-posture.js';
 export { postureScore, countStatuses } from './score.js';
 export { latestObservations, attestationInForce, ObservationTimeline } from './as-of.js';
 export {

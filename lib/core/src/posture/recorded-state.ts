@@ -1,5 +1,5 @@
 import { ObservationTimeline } from './as-of.js';
-import { frameworkPosture } from './framework-posture.js';
+import { frameworkScore } from './framework-posture.js';
 import { POSTURE_FRAMEWORKS, type Attestation, type ControlDefinition, type Framework, type Observation } from './types.js';
 
 /**
@@ -141,7 +141,7 @@ function representativeHosts(hostIds: readonly string[], latest: Map<string, Obs
 }
 
 /**
- * postureScore per framework at each instant (ISO 8601, ascending), from frameworkPosture. Between
+ * postureScore per framework at each instant (ISO 8601, ascending), from frameworkScore. Between
  * two instants with no observation and no attestation starting or ending in between, posture cannot
  * change, so the previous scores are reused: a quiet site costs one scoring however long the series.
  */
@@ -176,7 +176,7 @@ export function scoreSeries(input: ScoreSeriesInput, instants: readonly string[]
     const scores = Object.fromEntries(POSTURE_FRAMEWORKS.map((f) => [f, null])) as ScoreSet;
     const hostIds = representativeHosts(input.hostIds, timeline.latestAt(asOf));
     for (const f of input.frameworks) {
-      scores[f] = frameworkPosture(f, { controls: input.controls, hostIds, observations: input.observations, timeline, attestations: input.attestations, asOf }).score;
+      scores[f] = frameworkScore(f, { controls: input.controls, hostIds, observations: input.observations, timeline, attestations: input.attestations, asOf });
     }
     out.push(scores);
   });
