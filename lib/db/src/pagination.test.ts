@@ -7,7 +7,9 @@ describe('cursors', () => {
   it('round-trip and refuse anything not issued here', () => {
     const at = new Date('2026-11-26T10:00:00.123Z');
     expect(decodeCursor(encodeCursor({ at, id }))).toEqual({ at, id });
-    for (const bad of ['', 'abc', Buffer.from("x|' or 1=1 --").toString('base64url'), Buffer.from(`2026-01-01|${id}|x`).toString('base64url')]) {
+    const workflowId = 'heal:00000000-0000-4000-8000-000000000001:scan-servers:2026-11-26T22:23:09.252Z';
+    expect(decodeCursor(encodeCursor({ at, id: workflowId }))).toEqual({ at, id: workflowId });
+    for (const bad of ['', 'abc', Buffer.from(`2026-01-01T00:00:00Z|x' or 1=1 --`).toString('base64url'), Buffer.from("x|' or 1=1 --").toString('base64url'), Buffer.from(`2026-01-01|${id}|x`).toString('base64url')]) {
       expect(() => decodeCursor(bad)).toThrow(InvalidCursorError);
     }
   });

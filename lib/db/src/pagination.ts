@@ -13,7 +13,9 @@ export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Row ids are UUIDs, or workflow ids (heals are keyed by theirs: `heal:<site>:<finding>`, with
+// Schedule time suffixes such as `…:2026-11-26T22:23:09.252Z`).
+const ROW_ID = /^[A-Za-z0-9][A-Za-z0-9:._@-]{0,511}$/;
 
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(`${c.at.toISOString()}|${c.id}`, 'utf8').toString('base64url');
@@ -23,7 +25,7 @@ export function decodeCursor(raw: string): Cursor {
   const text = Buffer.from(raw, 'base64url').toString('utf8');
   const [at, id, extra] = text.split('|');
   const date = at === undefined ? undefined : new Date(at);
-  if (extra !== undefined || id === undefined || !UUID.test(id) || date === undefined || Number.isNaN(date.getTime())) {
+  if (extra !== undefined || id === undefined || !ROW_ID.test(id) || date === undefined || Number.isNaN(date.getTime())) {
     throw new InvalidCursorError('cursor is not one this API issued');
   }
   return { at: date, id };
