@@ -31,15 +31,18 @@ export async function watchLongTasks(context: BrowserContext): Promise<void> {
 export async function measurePage(context: BrowserContext, url: string, ready: string): Promise<PageTiming> {
   const page = await context.newPage();
   try {
-    await page.goto(url, { waitUntil: 'commit' });
+    const started = Date.now();
+    const response = await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+    if (response && response.status() >= 400) throw new Error(`${url} answered ${response.status()}`);
+    process.stderr.write(`  first byte after ${Date.now() - started} ms\n`);
     await page.waitForFunction((r) => document.documentElement.dataset['ready'] === r, ready, { timeout: 60_000 });
     return await page.evaluate(async (r) => {
-      const quiet = () => new Promise((resolve) => setTimeout(resolve, 500));
+      // No named helper functions in here: tsx would wrap them in a `__name` call the page lacks.
       const w = window as unknown as { __longTaskEnd: number };
       let seen = -1;
       while (seen !== w.__longTaskEnd) {
         seen = w.__longTaskEnd;
-        await quiet();
+        await new Promise((resolve) => setTimeout(resolve, 500));
       }
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const hydrated = performance.getEntriesByName(`custos:${r}-interactive`)[0]!.startTime;

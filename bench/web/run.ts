@@ -123,7 +123,10 @@ async function main(): Promise<void> {
     const results: Record<string, { what: string; cold: PageTiming; warm: PageTiming[]; median: PageTiming }> = {};
     for (const [name, p] of Object.entries(pages)) {
       process.stderr.write(`measuring ${p.what}…\n`);
-      const cold = await measurePage(context, p.url, p.ready);
+      const cold = await measurePage(context, p.url, p.ready).catch((err: unknown) => {
+        // The dashboard's own log says why a page never became ready (an error page, a slow query).
+        throw new Error(`${p.what} did not become ready; dashboard log:\n${web!.log.slice(-30).join('\n')}`, { cause: err });
+      });
       const warm: PageTiming[] = [];
       for (let i = 0; i < runs; i++) warm.push(await measurePage(context, p.url, p.ready));
       const med = Object.fromEntries((Object.keys(cold) as (keyof PageTiming)[]).map((k) => [k, median(warm.map((w) => w[k]))])) as unknown as PageTiming;
