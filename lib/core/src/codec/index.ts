@@ -5,5 +5,6 @@ export {
   KEY_ID_METADATA,
   CIPHER_METADATA,
   CIPHER_NAME,
+  COMPRESSION_METADATA,
   type PayloadKey,
 } from './payload-keys.js';

@@ -10,6 +10,8 @@ export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
 export const CIPHER_METADATA = 'encryption-cipher';
 export const CIPHER_NAME = 'AES-256-GCM';
+/** Present (value `deflate`) when the plaintext was compressed before encryption. */
+export const COMPRESSION_METADATA = 'encryption-compression';
 
 export interface PayloadKey {
   /** Written in clear into each payload's metadata, so it must never be secret: a label like `2026-11`. */

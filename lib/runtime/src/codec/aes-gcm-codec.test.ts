@@ -57,6 +57,23 @@ describe('AesGcmPayloadCodec', () => {
     await expect(codec.decode([{ ...p!, data: new Uint8Array(5) }])).rejects.toThrow(/truncated/);
   });
 
+  it('deflates large payloads inside the ciphertext, authenticates the flag, and leaves small ones as they were', async () => {
+    const codec = new AesGcmPayloadCodec([key('k1', 1)]);
+    const results = Array.from({ length: 640 }, (_, i) => ({ hostId: `host-${i % 10}`, runbookId: `RB-WIN-SEC-${String(i % 64).padStart(3, '0')}`, passed: i % 7 !== 0, output: { enabled: true, value: 'Enabled' } }));
+    const big = defaultPayloadConverter.toPayload(results);
+    const [small, large] = await codec.encode([payload(), big]);
+    expect(small!.metadata?.['encryption-compression']).toBeUndefined();
+    expect(meta(large!, 'encryption-compression')).toBe('deflate');
+    expect(large!.data!.length).toBeLessThan(big.data!.length / 4);
+    const [back] = await codec.decode([large!]);
+    expect(defaultPayloadConverter.fromPayload(back!)).toEqual(results);
+    // Dropping or adding the flag changes what was authenticated.
+    const { ['encryption-compression']: _flag, ...withoutFlag } = large!.metadata!;
+    await expect(codec.decode([{ ...large!, metadata: withoutFlag }])).rejects.toThrow(/failed authentication/);
+    await expect(codec.decode([{ ...small!, metadata: { ...small!.metadata, 'encryption-compression': Buffer.from('deflate') } }])).rejects.toThrow(/failed authentication/);
+    await expect(codec.decode([{ ...large!, metadata: { ...large!.metadata, 'encryption-compression': Buffer.from('zstd') } }])).rejects.toThrow(/only decodes deflate/);
+  });
+
   it('passes through payloads written before encryption was on (old histories still replay)', async () => {
     const plain = payload();
     const [out] = await new AesGcmPayloadCodec([key('k', 1)]).decode([plain]);

@@ -5,9 +5,10 @@
  * key names it, and any keyring that still holds that key decodes it.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync, constants as zlib } from 'node:zlib';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
-import { CIPHER_METADATA, CIPHER_NAME, ENCRYPTED_ENCODING, KEY_ID_METADATA, type PayloadKey } from '@custos/core/codec';
+import { CIPHER_METADATA, CIPHER_NAME, COMPRESSION_METADATA, ENCRYPTED_ENCODING, KEY_ID_METADATA, type PayloadKey } from '@custos/core/codec';
 
 const { Payload: PayloadMessage } = proto.temporal.api.common.v1;
 const IV_BYTES = 12;
@@ -20,8 +21,21 @@ export class PayloadDecryptionError extends Error {
   override readonly name = 'PayloadDecryptionError';
 }
 
-/** Binds the ciphertext to its key id, so relabelling a payload with another id fails authentication. */
-const aad = (keyId: string) => Buffer.from(`custos/payload/v1/${keyId}`, 'utf8');
+/**
+ * Binds the ciphertext to its key id (and to its compression flag), so relabelling a payload with
+ * another id, or adding or removing the flag, fails authentication.
+ */
+const aad = (keyId: string, compressed: boolean) => Buffer.from(`custos/payload/v1/${keyId}${compressed ? '/deflate' : ''}`, 'utf8');
+
+/**
+ * Payloads above this are deflated before encryption. Scan batches carry hundreds of check results
+ * of repetitive JSON: compressed, a 200-host scan's workflow task stays far below Temporal's 4 MB
+ * gRPC limit (uncompressed it failed with GrpcMessageTooLarge). Compressing before encrypting can
+ * leak through length only where attacker-chosen text sits beside a secret in one payload; workflow
+ * payloads carry no secrets by design (credentials stay on the appliance, PHI is scrubbed).
+ */
+const COMPRESS_ABOVE = 1024;
+const DEFLATE = utf8.encode('deflate');
 
 export class AesGcmPayloadCodec implements PayloadCodec {
   private readonly byId: ReadonlyMap<string, Buffer>;
@@ -55,15 +69,20 @@ export class AesGcmPayloadCodec implements PayloadCodec {
 
   private encrypt(payload: Payload): Payload {
     const iv = randomBytes(IV_BYTES);
+    const encoded = PayloadMessage.encode(payload).finish();
+    const deflated = encoded.length > COMPRESS_ABOVE ? deflateRawSync(encoded, { level: zlib.Z_BEST_SPEED }) : undefined;
+    // Kept only where it saves something (already-compressed bytes stay as they are).
+    const compressed = deflated !== undefined && deflated.length < encoded.length;
+    const plain = compressed ? deflated : encoded;
     const cipher = createCipheriv('aes-256-gcm', this.byId.get(this.current.id)!, iv);
-    cipher.setAAD(aad(this.current.id));
-    const plain = PayloadMessage.encode(payload).finish();
+    cipher.setAAD(aad(this.current.id, compressed));
     const body = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
     return {
       metadata: {
         encoding: utf8.encode(ENCRYPTED_ENCODING),
         [KEY_ID_METADATA]: utf8.encode(this.current.id),
         [CIPHER_METADATA]: utf8.encode(CIPHER_NAME),
+        ...(compressed ? { [COMPRESSION_METADATA]: DEFLATE } : {}),
       },
       data: new Uint8Array(body),
     };
@@ -85,8 +104,11 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     }
     const data = Buffer.from(payload.data ?? new Uint8Array());
     if (data.length < IV_BYTES + TAG_BYTES) throw new PayloadDecryptionError(`encrypted payload (key "${keyId}") is truncated: ${data.length} bytes`);
+    const compression = payload.metadata?.[COMPRESSION_METADATA];
+    const compressed = compression !== undefined && compression !== null;
+    if (compressed && fromUtf8.decode(compression) !== 'deflate') throw new PayloadDecryptionError(`payload uses compression "${fromUtf8.decode(compression)}"; this codec only decodes deflate`);
     const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
-    decipher.setAAD(aad(keyId));
+    decipher.setAAD(aad(keyId, compressed));
     decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
     let plain: Buffer;
     try {
@@ -94,6 +116,6 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     } catch {
       throw new PayloadDecryptionError(`payload encrypted with key "${keyId}" failed authentication: the key bytes for that id differ, or the payload was altered`);
     }
-    return PayloadMessage.decode(plain);
+    return PayloadMessage.decode(compressed ? inflateRawSync(plain) : plain);
   }
 }
