@@ -58,6 +58,9 @@ export function inScope(scope: Scope, table: TenantTable, alias: string = table)
       return sql<boolean>`${ref(cols.partner)} = ${scope.partnerId}`;
     case 'clients':
       if (cols.client === null || scope.clientIds.length === 0) return never();
+      // Most client users belong to one client: a plain equality lets the planner walk the
+      // (client_id, time) indexes in order instead of sorting what = any(array) matched.
+      if (scope.clientIds.length === 1) return sql<boolean>`(${ref(cols.partner)} = ${scope.partnerId} and ${ref(cols.client)} = ${scope.clientIds[0]})`;
       return sql<boolean>`(${ref(cols.partner)} = ${scope.partnerId} and ${ref(cols.client)} = any(${[...scope.clientIds]}::uuid[]))`;
     case 'site':
       if (cols.site === null) return never();

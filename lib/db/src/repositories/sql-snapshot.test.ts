@@ -154,4 +154,13 @@ describe('repository SQL', () => {
     }
     expect(compiled.size).toBe(4);
   });
+
+  it('a user of several clients is limited to exactly those (one client compiles to an equality)', async () => {
+    const { db, sql } = recordingDb();
+    await repo.listFindings(db, { kind: 'clients', partnerId: P, clientIds: [C, S] }, { limit: 1 });
+    expect(sql[0]).toContain('"findings"."client_id" = any($2::uuid[])');
+    const one = recordingDb();
+    await repo.listFindings(one.db, scopes.clients!, { limit: 1 });
+    expect(one.sql[0]).toContain('"findings"."client_id" = $2');
+  });
 });
