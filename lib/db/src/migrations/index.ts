@@ -10,6 +10,7 @@ import * as gatewayTasks from './2026_11_27_000300_gateway_tasks.js';
 import * as evidenceLog from './2026_11_27_000100_evidence_log.js';
 import * as reports from './2026_11_28_000100_reports.js';
 import * as cursorPrecision from './2026_11_28_000200_cursor_precision.js';
+import * as tenantStatistics from './2026_11_28_000300_tenant_statistics.js';
 
 /**
  * Every migration by its timestamped name. A static list (not a directory scan) so migrations are
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_000300_gateway_tasks': gatewayTasks,
   '2026_11_28_000100_reports': reports,
   '2026_11_28_000200_cursor_precision': cursorPrecision,
+  '2026_11_28_000300_tenant_statistics': tenantStatistics,
 };
