@@ -1,7 +1,7 @@
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import type { DataConverter, Duration } from '@temporalio/common';
 import { siteTaskQueue } from '@custos/core';
-import { createSiteActivities, type SiteActivityDeps } from '@custos/activities';
+import { createSiteActivities, type SiteActivityDeps } from '@custos/activities/site';
 
 export interface ApplianceWorkerOptions {
   connection: NativeConnection;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ApiSiteDirectory, CredentialVault, LabSiteDirectory, RemediationJournal, type SiteDirectory, type SiteRuntime } from '@custos/activities';
+import { ApiSiteDirectory, CredentialVault, LabSiteDirectory, RemediationJournal, type SiteDirectory, type SiteRuntime } from '@custos/activities/site';
 import { ConfigError, ConfigErrors } from '@custos/core/config';
 import { loadCatalogue } from '@custos/runbooks';
 import { WinrmClient } from '@custos/winrm';

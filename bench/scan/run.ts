@@ -11,6 +11,7 @@ import { scanDirectly } from './direct.js';
 import { median, writeResults } from './stats.js';
 import { seedLabTenant, startBenchEnv, type BenchEnv } from './support/bench-env.js';
 import { rssBytes, rssSampler } from './support/processes.js';
+import { APPLIANCE_NODE_FLAGS } from '@custos/appliance-worker';
 
 const HOSTS = Number(process.env.BENCH_SCAN_HOSTS ?? 200);
 const RSS_HOSTS = Number(process.env.BENCH_SCAN_RSS_HOSTS ?? 500);
@@ -80,7 +81,7 @@ async function rssAtScale(): Promise<Record<string, unknown>> {
     const seconds = (performance.now() - t0) / 1000;
     const peak = rss.stop();
     process.stderr.write(`${RSS_HOSTS} hosts: ${summary.checks} checks in ${seconds.toFixed(1)} s, appliance RSS ${(idle / MB).toFixed(0)} MB idle, peak ${(peak / MB).toFixed(0)} MB\n`);
-    return { hosts: RSS_HOSTS, reachable: summary.reachable, checks: summary.checks, seconds, checksPerSecond: summary.checks / seconds, applianceRssIdleMb: idle / MB, applianceRssPeakMb: peak / MB, applianceNodeFlags: process.env.BENCH_APPLIANCE_NODE_FLAGS ?? '' };
+    return { hosts: RSS_HOSTS, reachable: summary.reachable, checks: summary.checks, seconds, checksPerSecond: summary.checks / seconds, applianceRssIdleMb: idle / MB, applianceRssPeakMb: peak / MB, applianceNodeFlags: process.env.BENCH_APPLIANCE_NODE_FLAGS ?? APPLIANCE_NODE_FLAGS.join(' ') };
   } finally {
     await env.stop();
   }

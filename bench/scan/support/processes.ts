@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { vars } from '@custos/core/config';
+import { APPLIANCE_NODE_FLAGS } from '@custos/appliance-worker';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -55,8 +56,8 @@ export async function startLab(opts: { hosts: number; kinds?: string; stateDir: 
 }
 
 export function startAppliance(opts: { siteId: string; temporalAddress: string; namespace: string; adminUrl: string; stateDir: string }): OwnedProcess {
-  // Node flags the appliance runs with (its service unit sets the same); overridable to compare.
-  const flags = (process.env.BENCH_APPLIANCE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  // The Node flags the appliance runs with; BENCH_APPLIANCE_NODE_FLAGS overrides them to compare ('' for V8's defaults).
+  const flags = process.env.BENCH_APPLIANCE_NODE_FLAGS === undefined ? [...APPLIANCE_NODE_FLAGS] : process.env.BENCH_APPLIANCE_NODE_FLAGS.split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(REPO, 'appliance-worker/src/main.ts')], {
     cwd: REPO,
     detached: true,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { repoRoot } from '../stack/index.js';
 import type { StackEndpoints } from '../stack/index.js';
+import { APPLIANCE_NODE_FLAGS } from '@custos/appliance-worker';
 import type { ProcessSpec } from './supervisor.js';
 
 /** The demo site the lab simulates (a site of the database); its appliance worker polls `site.<id>`. */
@@ -34,7 +35,14 @@ export function platformProcesses(endpoints: StackEndpoints, baseEnv: NodeJS.Pro
   return [
     tsProcess('central-worker', 'workers/src/main.ts', env),
     // Development only: the lab's admin API stands in for Central's sealed credential delivery.
-    tsProcess('appliance:lab', 'appliance-worker/src/main.ts', { ...env, CUSTOS_SITE_ID: LAB_SITE_UUID, CUSTOS_APPLIANCE_LAB_ADMIN_URL: lab.adminUrl }),
+    {
+      name: 'appliance:lab',
+      command: process.execPath,
+      // The appliance's own memory settings (APPLIANCE_NODE_FLAGS), with tsx as a loader so they apply to it.
+      args: [...APPLIANCE_NODE_FLAGS, '--import', 'tsx', path.join(repoRoot, 'appliance-worker/src/main.ts')],
+      env: { ...env, CUSTOS_SITE_ID: LAB_SITE_UUID, CUSTOS_APPLIANCE_LAB_ADMIN_URL: lab.adminUrl },
+      cwd: repoRoot,
+    },
     tsProcess('api', 'api/src/server.ts', env),
     // Vite's dev server, so a fresh clone needs no build step; `npm run -w web build` + web/server/main.ts serves the build.
     // It runs in web/, where SvelteKit finds its svelte.config.js.
