@@ -14,7 +14,6 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
@@ -31,6 +30,7 @@ import { startWebProcess } from '../../web/test/support/platform.js';
 import { ensureWebBuild } from '../../web/test/support/web-build.js';
 import { measurePage, watchLongTasks, type PageTiming } from './measure.js';
 import { seedFleet } from './seed-fleet.js';
+import { scratchDatabase } from '../support/scratch-database.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TARGET_MS = 500;
@@ -42,26 +42,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `custos_bench_web_${randomUUID().slice(0, 8)}`;
-  const admin = async (sql: string, params: unknown[] = []) => {
-    const c = new pg.Client({ connectionString: serverUrl.replace(/\/[^/]*$/, '/postgres') });
-    await c.connect();
-    try {
-      await c.query(sql, params);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database "${name}"`);
-  return {
-    url: serverUrl.replace(/\/[^/]*$/, `/${name}`),
-    drop: async () => {
-      await admin('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
-      await admin(`drop database if exists "${name}"`);
-    },
-  };
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, sites: { type: 'string', default: '1000' }, events: { type: 'string', default: '5000' } } });
@@ -75,7 +55,7 @@ async function main(): Promise<void> {
 
   process.stderr.write('building the dashboard if needed…\n');
   ensureWebBuild();
-  const database = await scratchDatabase(endpoints.postgres.databaseUrl);
+  const database = await scratchDatabase(endpoints.postgres.databaseUrl, 'web');
   const db = connectDatabase(database.url, { max: 8 });
   const dataConverter = payloadDataConverter(parsePayloadKeys(vars.payloadKeys.devDefault!));
   const connection = await Connection.connect({ address: endpoints.temporal.address });

@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
@@ -23,6 +22,7 @@ import { loadCatalogue, type Catalogue } from '@custos/runbooks';
 import { FAILURE_CONVERTER_PATH, payloadDataConverter } from '@custos/runtime';
 import { WORKFLOWS_PATH } from '@custos/workers';
 import { startAppliance, startLab, type LabHostLine, type OwnedProcess } from './processes.js';
+import { scratchDatabase } from '../../support/scratch-database.js';
 
 const BENCH_BUCKET = 'custos-evidence-bench';
 const ROLE = { dc: 'domain_controller', server: 'server', workstation: 'workstation' } as const;
@@ -43,26 +43,6 @@ export interface BenchEnv {
   stop(): Promise<void>;
 }
 
-async function createDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `custos_bench_${randomUUID().slice(0, 8)}`;
-  const admin = async (sql: string, params: unknown[] = []) => {
-    const c = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres') });
-    await c.connect();
-    try {
-      await c.query(sql, params);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database "${name}"`);
-  return {
-    url: url.replace(/\/[^/]*$/, `/${name}`),
-    drop: async () => {
-      await admin('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
-      await admin(`drop database if exists "${name}"`);
-    },
-  };
-}
 
 export async function seedLabTenant(db: Kysely<Database>, hosts: readonly LabHostLine[], healingPaused: boolean): Promise<{ siteId: string; hostIds: Record<string, string> }> {
   const tag = randomUUID().slice(0, 8);
@@ -83,7 +63,7 @@ export async function startBenchEnv(opts: { hosts: number; kinds?: string; heali
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const scratch = mkdtempSync(path.join(tmpdir(), 'custos-bench-'));
   const lab = await startLab({ hosts: opts.hosts, kinds: opts.kinds, stateDir: path.join(scratch, 'lab'), seed: 11 });
-  const database = await createDatabase(endpoints.postgres.databaseUrl);
+  const database = await scratchDatabase(endpoints.postgres.databaseUrl, 'scan');
   const db = connectDatabase(database.url, { max: 10 });
   await migrateToLatest(db);
   const { siteId, hostIds } = await seedLabTenant(db, lab.hosts, opts.healingPaused);
