@@ -8642,6 +8642,342 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sites/{siteId}/posture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description score as of this moment (evidence recorded after it is ignored); default now */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: {
+                                kind: "site" | "client";
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                id: string;
+                            };
+                            /** Format: date-time */
+                            asOf: string;
+                            hostCount: number;
+                            frameworks: {
+                                framework: "hipaa" | "soc2" | "nistCsf" | "nist80053" | "cisV8";
+                                /** @description how the packet and the dashboard name it */
+                                label: string;
+                                score: number | null;
+                                counts: {
+                                    pass: number;
+                                    fail: number;
+                                    partial: number;
+                                    "manual-pending": number;
+                                    "not-applicable": number;
+                                };
+                                controls: {
+                                    controlId: string;
+                                    title: string;
+                                    status: "pass" | "fail" | "partial" | "manual-pending" | "not-applicable";
+                                    reason: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{clientId}/posture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description score as of this moment (evidence recorded after it is ignored); default now */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description UUID */
+                    clientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: {
+                                kind: "site" | "client";
+                                /**
+                                 * Format: uuid
+                                 * @description UUID
+                                 */
+                                id: string;
+                            };
+                            /** Format: date-time */
+                            asOf: string;
+                            hostCount: number;
+                            frameworks: {
+                                framework: "hipaa" | "soc2" | "nistCsf" | "nist80053" | "cisV8";
+                                /** @description how the packet and the dashboard name it */
+                                label: string;
+                                score: number | null;
+                                counts: {
+                                    pass: number;
+                                    fail: number;
+                                    partial: number;
+                                    "manual-pending": number;
+                                    "not-applicable": number;
+                                };
+                                controls: {
+                                    controlId: string;
+                                    title: string;
+                                    status: "pass" | "fail" | "partial" | "manual-pending" | "not-applicable";
+                                    reason: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description stable error code (see the error catalogue) */
+                            error: string;
+                            message: string;
+                            /** @description where the problem is, e.g. body.name */
+                            field?: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
