@@ -1,4 +1,5 @@
-import { HealTier, HostId, Outcome, RunbookId } from '@custos/core';
+import type { WorkflowExecutionInfo } from '@temporalio/client';
+import { HealTier, HostId, Outcome, RunbookId, SiteId } from '@custos/core';
 import { temporal } from './client.js';
 
 export interface RunRow {
@@ -8,6 +9,7 @@ export interface RunRow {
   status: string;
   startTime: number;
   closeTime: number | null;
+  siteId: string | null;
   hostId: string | null;
   runbookId: string | null;
   tier: string | null;
@@ -15,6 +17,23 @@ export interface RunRow {
 }
 
 const UUID = /^[0-9a-f-]{36}$/i;
+
+/** A visibility listing entry as a row: the run and the opaque ids its search attributes hold. */
+export function runRow(w: WorkflowExecutionInfo): RunRow {
+  return {
+    workflowId: w.workflowId,
+    runId: w.runId,
+    type: w.type,
+    status: w.status.name,
+    startTime: w.startTime.getTime(),
+    closeTime: w.closeTime?.getTime() ?? null,
+    siteId: w.typedSearchAttributes.get(SiteId) ?? null,
+    hostId: w.typedSearchAttributes.get(HostId) ?? null,
+    runbookId: w.typedSearchAttributes.get(RunbookId) ?? null,
+    tier: w.typedSearchAttributes.get(HealTier) ?? null,
+    outcome: w.typedSearchAttributes.get(Outcome) ?? null,
+  };
+}
 
 /**
  * Recent workflow runs of one site from Temporal visibility (newest first). The caller has already
@@ -27,18 +46,7 @@ export async function siteRuns(siteId: string, opts: { type?: 'scanSite' | 'heal
   const { client } = await temporal();
   const out: RunRow[] = [];
   for await (const w of client.workflow.list({ query: conditions.join(' AND '), pageSize: opts.limit })) {
-    out.push({
-      workflowId: w.workflowId,
-      runId: w.runId,
-      type: w.type,
-      status: w.status.name,
-      startTime: w.startTime.getTime(),
-      closeTime: w.closeTime?.getTime() ?? null,
-      hostId: w.typedSearchAttributes.get(HostId) ?? null,
-      runbookId: w.typedSearchAttributes.get(RunbookId) ?? null,
-      tier: w.typedSearchAttributes.get(HealTier) ?? null,
-      outcome: w.typedSearchAttributes.get(Outcome) ?? null,
-    });
+    out.push(runRow(w));
     if (out.length >= opts.limit) break;
   }
   return out;

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { SiteId, HealTier, HostId, RunbookId, Outcome } from '@custos/core';
 import { UrlState, UrlStateError } from '$lib/models/url-state';
 import { load as loadApi } from '$lib/server/api/result';
 import { sitesCondition } from '$lib/server/scope';
 import { temporal } from '$lib/server/temporal/client';
+import { runRow, type RunRow } from '$lib/server/temporal/site-runs';
 import type { PageServerLoad } from './$types';
 
 const STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'TimedOut', 'ContinuedAsNew'] as const;
@@ -37,21 +37,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const needSite = !all && scoped.length > MAX_SITES_PER_QUERY;
   const conditions = [all ? null : sitesCondition(needSite ? [] : scoped), type && `WorkflowType = '${type}'`, status && `ExecutionStatus = '${status}'`].filter(Boolean);
   const { client } = await temporal();
-  const runs = [];
+  const runs: RunRow[] = [];
   for await (const w of client.workflow.list({ query: conditions.join(' AND '), pageSize: LIMIT })) {
-    runs.push({
-      workflowId: w.workflowId,
-      runId: w.runId,
-      type: w.type,
-      status: w.status.name,
-      startTime: w.startTime.getTime(),
-      closeTime: w.closeTime?.getTime() ?? null,
-      siteId: w.typedSearchAttributes.get(SiteId) ?? null,
-      hostId: w.typedSearchAttributes.get(HostId) ?? null,
-      runbookId: w.typedSearchAttributes.get(RunbookId) ?? null,
-      tier: w.typedSearchAttributes.get(HealTier) ?? null,
-      outcome: w.typedSearchAttributes.get(Outcome) ?? null,
-    });
+    runs.push(runRow(w));
     if (runs.length >= LIMIT) break;
   }
   return { runs, needSite, sites: sites.map((s) => ({ id: s.id, name: s.name })), filter: { siteId: siteId ?? '', status, type }, statuses: STATUSES, limit: LIMIT };
