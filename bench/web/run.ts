@@ -9,12 +9,11 @@
  *   npm run bench:web -w bench [-- --runs 7]
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { buildApp, temporalGateway } from '@custos/api';
@@ -28,13 +27,13 @@ import { runBulkHistory } from '../../web/test/support/bulk-history.js';
 import { addPerson, signIn } from '../../web/test/support/people.js';
 import { startWebProcess } from '../../web/test/support/platform.js';
 import { ensureWebBuild } from '../../web/test/support/web-build.js';
+import { launchChromium } from '../../web/test/support/chromium.js';
 import { measurePage, watchLongTasks, type PageTiming } from './measure.js';
 import { seedFleet } from './seed-fleet.js';
 import { scratchDatabase } from '../support/scratch-database.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TARGET_MS = 500;
-const CHROMIUM = '/usr/bin/chromium';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,7 +49,6 @@ async function main(): Promise<void> {
   const targetEvents = Number(values.events);
   const endpoints = recordedEndpoints();
   if (!endpoints) throw new Error('the local stack is not up: run `npm run stack:up` first');
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   Runtime.install({ logger: new DefaultLogger('WARN') });
 
   process.stderr.write('building the dashboard if needed…\n');
@@ -63,11 +61,8 @@ async function main(): Promise<void> {
   const client = new Client({ connection, namespace: endpoints.temporal.namespace, dataConverter, identity: 'custos-bench-web' });
   let api: Awaited<ReturnType<typeof buildApp>> | undefined;
   let web: Awaited<ReturnType<typeof startWebProcess>> | undefined;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  // Debian's Chromium, installed with apt when missing, launched as the browser tests launch it.
+  const browser = await launchChromium();
   try {
     await migrateToLatest(db);
     const runbookIds = loadCatalogue().runbooks.map((r) => r.id);
