@@ -3,6 +3,7 @@
  * connection), message encryption on HTTP, then the shell service. 401s offer the schemes Windows offers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { ENCRYPTED_CONTENT_TYPE, NS, SOAP_CONTENT_TYPE, decryptMessage, descendant, encryptMessage, isEncryptedContentType, parseEnvelope, type NtlmSession } from '@custos/winrm/protocol';
 import type { HostFaults } from '../host/faults.js';
 import { authenticate, connectionAuth, type Account } from './auth.js';
@@ -27,7 +28,27 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-export async function handleWsman(req: IncomingMessage, res: ServerResponse, host: EndpointHost, https: boolean): Promise<void> {
+/** The last request still being handled on each connection. */
+const busy = new WeakMap<Socket, Promise<void>>();
+
+/**
+ * Handles the requests of one connection one after the other, in the order they arrived, as the WinRM service
+ * does: with HTTP pipelining a request can arrive while the previous one is still being handled (a Receive waiting
+ * for output), and NTLM sealing is a stream — each response must be sealed after the one before it.
+ */
+export function handleWsman(req: IncomingMessage, res: ServerResponse, host: EndpointHost, https: boolean): Promise<void> {
+  const socket = req.socket;
+  const previous = busy.get(socket);
+  const done = previous ? previous.then(() => handleOne(req, res, host, https)) : handleOne(req, res, host, https);
+  const settled = done.catch(() => undefined);
+  busy.set(socket, settled);
+  void settled.then(() => {
+    if (busy.get(socket) === settled) busy.delete(socket);
+  });
+  return done;
+}
+
+async function handleOne(req: IncomingMessage, res: ServerResponse, host: EndpointHost, https: boolean): Promise<void> {
   const f = host.faults;
   if (f.dropConnections && f.dropConnections > 0) {
     f.dropConnections--;

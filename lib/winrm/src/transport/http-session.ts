@@ -3,13 +3,11 @@
  * message encryption. Takes a plaintext SOAP envelope and returns the plaintext response; hides the 401 dance,
  * sealing and re-authentication on a new socket. Knows nothing about SOAP beyond the content type.
  */
-import { request, type ClientRequest, type IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
 import { NtlmInitiator } from '../auth/ntlm/initiator.js';
 import type { NtlmSession } from '../auth/ntlm/session-security.js';
 import { basicAuthorization, splitAccount } from '../auth/credentials.js';
 import type { TlsPinning } from '../auth/tls.js';
-import { SessionAgent } from './agent.js';
+import { ExchangeError, HostConnection, SocketChangedError, type Exchange } from './agent.js';
 import { ENCRYPTED_CONTENT_TYPE, SOAP_CONTENT_TYPE, decryptMessage, encryptMessage, isEncryptedContentType } from './encryption.js';
 import { AuthRefusedError, HostUnreachableError, WinrmProtocolError } from '../errors.js';
 import { classifyNetworkError } from './network-errors.js';
@@ -34,86 +32,89 @@ export interface HttpReply {
   body: string;
 }
 
-interface RawReply {
-  status: number;
-  headers: IncomingMessage['headers'];
-  body: Buffer;
-  socket: Socket;
-}
-
-class SocketChangedError extends Error {}
+const USER_AGENT = 'Custos WinRM client';
+const EMPTY = Buffer.alloc(0);
 
 export class WsmanHttpSession {
   readonly url: string;
   readonly endpoint: string;
-  private readonly agent: SessionAgent;
-  private ntlm: { socket: Socket; session: NtlmSession } | undefined;
+  private readonly conn: HostConnection;
+  /** The NTLM context and the socket generation it authenticated. */
+  private ntlm: { generation: number; session: NtlmSession } | undefined;
+  /** The handshake in progress: requests wait for it rather than interleave with its messages on the connection. */
+  private authenticating: Promise<void> | undefined;
 
   constructor(private readonly target: SessionTarget) {
     const https = target.transport !== 'ntlm-http';
     if (https && !target.tls) throw new TypeError(`${target.host}: transport ${target.transport} needs tls pinning options`);
     this.endpoint = `${target.host}:${target.port}`;
     this.url = `${https ? 'https' : 'http'}://${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}${target.path ?? '/wsman'}`;
-    this.agent = new SessionAgent({ host: target.host, port: target.port, tls: https ? target.tls : undefined, connectTimeoutMs: target.connectTimeoutMs });
+    this.conn = new HostConnection({ host: target.host, port: target.port, tls: https ? target.tls : undefined, connectTimeoutMs: target.connectTimeoutMs, path: target.path ?? '/wsman' });
   }
 
   /** Sends one SOAP envelope; `timeoutMs` bounds the whole exchange. */
   async post(xml: string, timeoutMs: number, opts: { idempotent: boolean }): Promise<HttpReply> {
     try {
-      return await this.postOnce(xml, timeoutMs);
+      return await this.postOnce(xml, timeoutMs, opts.idempotent);
     } catch (err) {
       // A keep-alive socket the server closed while idle fails before any reply; Node documents retrying that
-      // once. Only idempotent operations are retried: a Command may already have started.
-      if (err instanceof SocketChangedError || (opts.idempotent && isStaleSocket(err))) return this.postOnce(xml, timeoutMs);
+      // once. Only idempotent operations are retried: a Command may already have started. A request refused
+      // because its socket was replaced was never written, so it is re-sent whatever it is.
+      if (err instanceof SocketChangedError || (opts.idempotent && isStaleSocket(err))) return this.postOnce(xml, timeoutMs, opts.idempotent);
       throw err;
     }
   }
 
   close(): void {
     this.ntlm = undefined;
-    this.agent.destroy();
+    this.conn.destroy();
   }
 
-  private async postOnce(xml: string, timeoutMs: number): Promise<HttpReply> {
+  private async postOnce(xml: string, timeoutMs: number, resendable: boolean): Promise<HttpReply> {
     const plain = Buffer.from(xml, 'utf8');
     const t = this.target;
     if (t.transport === 'basic-https') {
-      return this.toReply(await this.send({ Authorization: basicAuthorization(t.username, t.password), 'Content-Type': SOAP_CONTENT_TYPE }, plain, timeoutMs));
+      return this.toReply(await this.send({ authorization: basicAuthorization(t.username, t.password), 'content-type': SOAP_CONTENT_TYPE }, plain, timeoutMs, { resendable }));
     }
-    if (!this.ntlm || this.ntlm.socket.destroyed) await this.authenticate(timeoutMs);
-    const auth = this.ntlm as { socket: Socket; session: NtlmSession };
+    // A new socket (or none yet) needs its own handshake; so does a context dropped after a failure.
+    if (!this.ntlm || this.ntlm.generation !== this.conn.currentGeneration) {
+      await (this.authenticating ??= this.authenticate(timeoutMs).finally(() => (this.authenticating = undefined)));
+    }
+    const auth = this.ntlm;
+    if (!auth) throw new SocketChangedError('the connection closed right after authenticating');
     const encrypt = t.transport === 'ntlm-http';
-    let raw: RawReply;
+    let raw: Exchange;
     try {
-      raw = await this.send(
-        { 'Content-Type': encrypt ? ENCRYPTED_CONTENT_TYPE : SOAP_CONTENT_TYPE },
-        () => (encrypt ? encryptMessage(auth.session, plain) : plain),
-        timeoutMs,
-        auth.socket,
-      );
+      // Sealed and handed to the connection in the same tick: the sealing order is the order on the wire, which
+      // is the order the server unseals in.
+      raw = await this.send({ 'content-type': encrypt ? ENCRYPTED_CONTENT_TYPE : SOAP_CONTENT_TYPE }, encrypt ? encryptMessage(auth.session, plain) : plain, timeoutMs, {
+        generation: auth.generation,
+        resendable,
+      });
     } catch (err) {
       // The sealing state moved on; whatever happened, this context cannot be trusted again.
-      this.ntlm = undefined;
+      if (this.ntlm === auth) this.ntlm = undefined;
       throw err;
     }
     if (raw.status === 401) {
-      this.ntlm = undefined;
+      if (this.ntlm === auth) this.ntlm = undefined;
       throw new AuthRefusedError(this.endpoint, 'the server dropped the authenticated session (HTTP 401)');
     }
-    if (encrypt && isEncryptedContentType(raw.headers['content-type'])) {
+    const contentType = header(raw, 'content-type');
+    if (encrypt && isEncryptedContentType(contentType)) {
       try {
         return { status: raw.status, contentType: SOAP_CONTENT_TYPE, body: decryptMessage(auth.session, raw.body).toString('utf8') };
       } catch (err) {
-        this.ntlm = undefined;
+        if (this.ntlm === auth) this.ntlm = undefined;
         throw new WinrmProtocolError(this.endpoint, `cannot decrypt the response: ${(err as Error).message}`, { cause: err });
       }
     }
     return this.toReply(raw);
   }
 
-  private toReply(raw: RawReply): HttpReply {
-    if (raw.status === 401) throw new AuthRefusedError(this.endpoint, `credentials refused (HTTP 401, offers ${raw.headers['www-authenticate'] ?? 'nothing'})`);
-    return { status: raw.status, contentType: raw.headers['content-type'] ?? '', body: raw.body.toString('utf8') };
+  private toReply(raw: Exchange): HttpReply {
+    if (raw.status === 401) throw new AuthRefusedError(this.endpoint, `credentials refused (HTTP 401, offers ${header(raw, 'www-authenticate') || 'nothing'})`);
+    return { status: raw.status, contentType: header(raw, 'content-type'), body: raw.body.toString('utf8') };
   }
 
   /**
@@ -133,8 +134,8 @@ export class WsmanHttpSession {
     this.ntlm = undefined;
     const { user, domain } = splitAccount(this.target.username);
     const initiator = new NtlmInitiator({ user, domain, password: this.target.password });
-    const first = await this.send({ Authorization: `Negotiate ${initiator.negotiate().toString('base64')}` }, Buffer.alloc(0), timeoutMs);
-    const offer = [first.headers['www-authenticate'] ?? ''].flat().join(', ');
+    const first = await this.send({ authorization: `Negotiate ${initiator.negotiate().toString('base64')}` }, EMPTY, timeoutMs, { resendable: true });
+    const offer = header(first, 'www-authenticate');
     const token = /(?:Negotiate|NTLM) ([A-Za-z0-9+/=]+)/.exec(offer)?.[1];
     if (first.status >= 500) throw new HostUnreachableError(this.endpoint, `HTTP ${first.status} during the NTLM handshake`);
     if (first.status !== 401 || !token) {
@@ -146,58 +147,29 @@ export class WsmanHttpSession {
     } catch (err) {
       throw new AuthRefusedError(this.endpoint, (err as Error).message, { cause: err });
     }
-    const second = await this.send({ Authorization: `Negotiate ${auth.message.toString('base64')}` }, Buffer.alloc(0), timeoutMs, first.socket);
+    const second = await this.send({ authorization: `Negotiate ${auth.message.toString('base64')}` }, EMPTY, timeoutMs, { generation: first.generation, resendable: false });
     if (second.status >= 500) throw new HostUnreachableError(this.endpoint, `HTTP ${second.status} during the NTLM handshake`);
     if (second.status === 401) throw new AuthRefusedError(this.endpoint, `credentials refused for ${this.target.username} (HTTP 401)`);
     if (second.status >= 300) throw new WinrmProtocolError(this.endpoint, `NTLM authentication answered HTTP ${second.status}`);
-    this.ntlm = { socket: second.socket, session: auth.session };
+    this.ntlm = { generation: second.generation, session: auth.session };
   }
 
-  /**
-   * One HTTP exchange. `body` may be a function: it is called only once the socket is known, so a sealed body
-   * is produced for the authenticated socket or not at all.
-   */
-  private send(headers: Record<string, string>, body: Buffer | (() => Buffer), timeoutMs: number, requireSocket?: Socket): Promise<RawReply> {
-    return new Promise<RawReply>((resolve, reject) => {
-      // Plain http.request even for HTTPS: the session agent's createConnection makes (and pins) the TLS socket.
-      const req: ClientRequest = request({
-        host: this.target.host,
-        port: this.target.port,
-        path: this.target.path ?? '/wsman',
-        method: 'POST',
-        agent: this.agent,
-        headers: { 'User-Agent': 'Custos WinRM client', ...headers },
-      });
-      const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no response within ${timeoutMs} ms`), { code: 'WINRM_DEADLINE' })), timeoutMs);
-      let used: Socket | undefined;
-      req.once('socket', (socket: Socket) => {
-        used = socket;
-        if (requireSocket && socket !== requireSocket) {
-          req.destroy(new SocketChangedError('keep-alive socket was replaced; re-authenticating'));
-          return;
-        }
-        const data = typeof body === 'function' ? body() : body;
-        req.setHeader('Content-Length', data.length);
-        req.end(data);
-      });
-      req.once('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.once('end', () => {
-          clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), socket: used as Socket });
-        });
-        res.once('error', (err) => {
-          clearTimeout(timer);
-          reject(classifyNetworkError(this.endpoint, err, req.reusedSocket));
-        });
-      });
-      req.once('error', (err) => {
-        clearTimeout(timer);
-        reject(err instanceof SocketChangedError ? err : classifyNetworkError(this.endpoint, err, req.reusedSocket));
-      });
-    });
+  /** One HTTP exchange; network failures become typed errors, a replaced socket stays SocketChangedError. */
+  private async send(headers: Record<string, string>, body: Buffer, timeoutMs: number, opts: { generation?: number; resendable: boolean }): Promise<Exchange> {
+    try {
+      return await this.conn.exchange({ 'user-agent': USER_AGENT, ...headers }, body, timeoutMs, opts);
+    } catch (err) {
+      if (err instanceof SocketChangedError) throw err;
+      if (err instanceof ExchangeError) throw classifyNetworkError(this.endpoint, err.cause, err.reusedSocket);
+      throw classifyNetworkError(this.endpoint, err as Error);
+    }
   }
+}
+
+/** A response header as one string (repeated headers, such as several WWW-Authenticate offers, joined). */
+function header(raw: Exchange, name: string): string {
+  const v = raw.headers[name];
+  return Array.isArray(v) ? v.join(', ') : (v ?? '');
 }
 
 function isStaleSocket(err: unknown): boolean {
