@@ -108,6 +108,13 @@ export const invalidSelectorsFault = (relatesTo: string, machine: string): SoapR
     detail: '<w:FaultDetail>http://schemas.dmtf.org/wbem/wsman/1/wsman/faultDetail/UnexpectedSelectors</w:FaultDetail>',
   });
 
+export const alreadyExistsFault = (relatesTo: string, machine: string): SoapReply =>
+  fault(relatesTo, machine, {
+    code: 's:Sender',
+    subcode: 'w:AlreadyExists',
+    reason: 'The WS-Management service cannot create the resource because it already exists. ',
+  });
+
 export const accessDeniedFault = (relatesTo: string, machine: string): SoapReply =>
   fault(relatesTo, machine, { code: 's:Sender', subcode: 'w:AccessDenied', reason: 'Access is denied. ', wsmanCode: 5 });
 

@@ -28,6 +28,7 @@ export interface ShellHost {
 }
 
 const MAX_TIMEOUT_MS = 60_000;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class ShellService {
   private readonly shells = new Map<string, Shell>();
@@ -86,7 +87,11 @@ export class ShellService {
     // pywinrm sends all arguments in one rsp:Arguments, Go and pypsrp one per argument: rebuild the line either way.
     const args = children(line, NS.rsp, 'Arguments').map((a) => textOf(a));
     const commandLine = [command, ...args].join(' ');
-    const id = randomUUID().toUpperCase();
+    // A client may choose the command id (CommandLine@CommandId, WSManRunShellCommandEx); an id in use is refused.
+    const wanted = line.getAttribute('CommandId');
+    if (wanted !== null && !GUID.test(wanted)) return R.invalidRequestFault(this.host.machine, `The WS-Management service cannot process the request. The CommandId "${wanted}" is not a GUID. `);
+    const id = wanted?.toUpperCase() ?? randomUUID().toUpperCase();
+    if (shell.commands.has(id)) return R.alreadyExistsFault(env.messageId, this.host.machine);
     const proc = this.host.start({ commandLine, codepage: shell.codepage, skipCmdShell: /^true$/i.test(options.get('WINRS_SKIP_CMD_SHELL') ?? '') });
     shell.commands.set(id, proc);
     return { status: 200, xml: R.commandResponse(env.messageId, id) };

@@ -70,7 +70,7 @@ export class HostConnection {
     const { host, port, tls, connectTimeoutMs } = target;
     const origin = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
     this.client = new Client(origin, {
-      pipelining: 2,
+      pipelining: 4,
       keepAliveTimeout: KEEP_ALIVE_MS,
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
       // Deadlines are enforced per exchange (the whole exchange, not per phase).

@@ -2,7 +2,9 @@
  * A WinRS cmd shell on one host: Create once, run commands (Command, Send stdin, Receive until Done, Signal
  * terminate), Delete at the end. Receive's w:TimedOut means "no output yet" and is polled again silently.
  */
+import { randomUUID } from 'node:crypto';
 import { WinrmTimeoutError, WsmanFaultError } from '../errors.js';
+import type { ParsedEnvelope } from './envelope.js';
 import type { WsmanConnection } from './connection.js';
 import { isTimedOut } from './faults.js';
 import { Action, SignalCode, WsmanFaultCode } from './namespaces.js';
@@ -24,8 +26,18 @@ export interface RunOptions {
   deadline?: number;
 }
 
+type Settled<T> = { value: T } | { error: unknown };
+
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
+  p.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+
 export class WinrsShell {
   private deleted = false;
+  /** Whether the service takes client-chosen command ids (then the first Receive is pipelined). */
+  private pipelineReceive = true;
   /** Signals sent after a command finished; not awaited by run() (saves a round trip), awaited before Delete. */
   private readonly pendingSignals = new Set<Promise<unknown>>();
 
@@ -50,19 +62,34 @@ export class WinrsShell {
 
   async run(command: string, args: readonly string[] = [], opts: RunOptions = {}): Promise<CommandOutput> {
     const selectors = { ShellId: this.shellId };
-    const commandId = readCommandId(
-      await this.conn.invoke({
-        action: Action.Command,
-        selectors,
-        options: { WINRS_CONSOLEMODE_STDIN: opts.stdin ? 'FALSE' : 'TRUE', WINRS_SKIP_CMD_SHELL: 'FALSE' },
-        body: commandBody(command, args),
-        idempotent: false,
-      }),
-    );
+    // Without stdin the first Receive needs nothing but the command id: with an id of our choosing it is pipelined
+    // right behind the Command (one round trip per command instead of two).
+    const ownId = this.pipelineReceive && !opts.stdin ? randomUUID().toUpperCase() : undefined;
+    const response = this.conn.invoke({
+      action: Action.Command,
+      selectors,
+      options: { WINRS_CONSOLEMODE_STDIN: opts.stdin ? 'FALSE' : 'TRUE', WINRS_SKIP_CMD_SHELL: 'FALSE' },
+      body: commandBody(command, args, ownId),
+      idempotent: false,
+    });
+    const early = ownId === undefined ? undefined : settle(this.receiveOnce(ownId));
+    let commandId: string;
+    try {
+      commandId = readCommandId(await response);
+    } finally {
+      // Whatever the Command's fate, the pipelined Receive's answer is read (a failure of it is not unhandled).
+      await early;
+    }
+    let first: Promise<Settled<ParsedEnvelope>> | undefined;
+    if (ownId !== undefined) {
+      // A service that does not take client ids answered the early Receive with a fault: stop pipelining.
+      if (commandId.toUpperCase() === ownId) first = early;
+      else this.pipelineReceive = false;
+    }
     let finished = false;
     try {
       if (opts.stdin) await this.send(commandId, opts.stdin);
-      const out = await this.receiveAll(commandId, opts.deadline);
+      const out = await this.receiveAll(commandId, opts.deadline, first);
       finished = true;
       return out;
     } finally {
@@ -110,14 +137,26 @@ export class WinrsShell {
     }
   }
 
-  private async receiveAll(commandId: string, deadline: number | undefined): Promise<CommandOutput> {
+  private receiveOnce(commandId: string): Promise<ParsedEnvelope> {
+    return this.conn.invoke({ action: Action.Receive, selectors: { ShellId: this.shellId }, body: receiveBody(commandId), idempotent: false });
+  }
+
+  /** `first`: the answer to a Receive already sent (pipelined behind the Command). */
+  private async receiveAll(commandId: string, deadline: number | undefined, first?: Promise<Settled<ParsedEnvelope>>): Promise<CommandOutput> {
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    for (;;) {
+    for (let pending = first; ; pending = undefined) {
       if (deadline !== undefined && Date.now() > deadline) throw new WinrmTimeoutError(this.endpoint, `command ${commandId} did not finish before its deadline`);
       let env;
       try {
-        env = await this.conn.invoke({ action: Action.Receive, selectors: { ShellId: this.shellId }, body: receiveBody(commandId), idempotent: false });
+        if (pending) {
+          const early = await pending;
+          // Anything but output or TimedOut (a retried Command, a dropped request) is answered by asking again.
+          if ('error' in early) {
+            if (early.error instanceof WsmanFaultError && isTimedOut(early.error.fault)) continue;
+            env = await this.receiveOnce(commandId);
+          } else env = early.value;
+        } else env = await this.receiveOnce(commandId);
       } catch (err) {
         if (err instanceof WsmanFaultError && isTimedOut(err.fault)) continue;
         throw err;

@@ -28,8 +28,12 @@ export function createShellBody(o: ShellOptions = {}): string {
   );
 }
 
-export function commandBody(command: string, args: readonly string[]): string {
-  return `<rsp:CommandLine><rsp:Command>${escapeXml(command)}</rsp:Command>${args.map((a) => `<rsp:Arguments>${escapeXml(a)}</rsp:Arguments>`).join('')}</rsp:CommandLine>`;
+/**
+ * `commandId` asks the service to use this id for the command (the CommandLine@CommandId of WSManRunShellCommandEx,
+ * WinRM 3.0 and later), so requests about the command can be sent before the CommandResponse arrives.
+ */
+export function commandBody(command: string, args: readonly string[], commandId?: string): string {
+  return `<rsp:CommandLine${commandId ? ` CommandId="${escapeXml(commandId)}"` : ''}><rsp:Command>${escapeXml(command)}</rsp:Command>${args.map((a) => `<rsp:Arguments>${escapeXml(a)}</rsp:Arguments>`).join('')}</rsp:CommandLine>`;
 }
 
 export const receiveBody = (commandId: string): string =>
