@@ -2,57 +2,17 @@
  * Namespace-aware XML reading. Different clients use different prefixes (pywinrm `env:`, Windows `s:`), so
  * everything is looked up by namespace URI and local name, never by prefix. Built on the `saxes` streaming parser
  * (namespace-aware, well-formedness checked) into a small element tree: a full DOM cost 4× more per message, and
- * every WS-Man request and response goes through here on both the client and the lab.
+ * every WS-Man request and response goes through here on both the client and the lab. The plain documents WS-Man
+ * carries take a fast path (fast-xml.ts) that builds the same tree; anything else, and every error, is saxes'.
  */
 import { SaxesParser } from 'saxes';
+import { fastParse } from './fast-xml.js';
+import { XmlElement } from './xml-element.js';
+
+export { XmlElement };
 
 export class XmlError extends Error {
   override readonly name = 'XmlError';
-}
-
-export class XmlElement {
-  readonly children: XmlElement[] = [];
-  /** Text and CDATA directly inside this element, in order. */
-  private readonly texts: string[] = [];
-  private readonly attrs: Map<string, string>;
-
-  constructor(
-    readonly namespaceURI: string | null,
-    readonly localName: string,
-    attributes: Iterable<[string, string]>,
-  ) {
-    this.attrs = new Map(attributes);
-  }
-
-  /** Attribute by its name as written (`Name`, `xml:lang`), or null. */
-  getAttribute(name: string): string | null {
-    return this.attrs.get(name) ?? null;
-  }
-
-  /** All text inside, descendants included (DOM textContent). */
-  get textContent(): string {
-    if (this.children.length === 0) return this.texts.join('');
-    let out = this.texts.join('');
-    for (const c of this.children) out += c.textContent;
-    return out;
-  }
-
-  addText(text: string): void {
-    this.texts.push(text);
-  }
-
-  /** Descendants (not this element) with this namespace (`*` for any) and local name, in document order. */
-  getElementsByTagNameNS(ns: string, local: string): XmlElement[] {
-    const out: XmlElement[] = [];
-    const walk = (e: XmlElement): void => {
-      for (const c of e.children) {
-        if (c.localName === local && (ns === '*' || c.namespaceURI === ns)) out.push(c);
-        walk(c);
-      }
-    };
-    walk(this);
-    return out;
-  }
 }
 
 export interface XmlDocument {
@@ -62,6 +22,18 @@ export interface XmlDocument {
 
 /** Parses `text`; any well-formedness or namespace error, or a DOCTYPE, is an XmlError prefixed with `what`. */
 export function parseXml(text: string, what: string): XmlDocument {
+  const root = fastParse(text) ?? saxesParse(text, what);
+  return {
+    documentElement: root,
+    getElementsByTagNameNS: (ns, local) => [
+      ...(root.localName === local && (ns === '*' || root.namespaceURI === ns) ? [root] : []),
+      ...root.getElementsByTagNameNS(ns, local),
+    ],
+  };
+}
+
+/** The reference parser: full well-formedness checking, and the error messages. */
+export function saxesParse(text: string, what: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: false });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
@@ -91,14 +63,7 @@ export function parseXml(text: string, what: string): XmlDocument {
   }
   if (failure !== undefined) throw new XmlError(`${what}: ${failure}`);
   if (!root) throw new XmlError(`${what}: no root element`);
-  const documentElement = root;
-  return {
-    documentElement,
-    getElementsByTagNameNS: (ns, local) => [
-      ...(documentElement.localName === local && (ns === '*' || documentElement.namespaceURI === ns) ? [documentElement] : []),
-      ...documentElement.getElementsByTagNameNS(ns, local),
-    ],
-  };
+  return root;
 }
 
 /** Direct child elements with this namespace and local name. */
