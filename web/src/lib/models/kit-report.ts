@@ -1,4 +1,5 @@
 import type { KitReport } from '@custos/evidence';
+import { formatCount } from './format.js';
 
 /** The verifier's report arranged for people: a verdict, then one row per object with what broke. */
 export interface KitReportView {
@@ -24,7 +25,7 @@ export function kitReportView(report: KitReport): KitReportView {
   }
   const bundles = report.sites.reduce((a, s) => a + s.envelopesVerified, 0);
   const verdict = report.ok
-    ? `Verified: ${bundles.toLocaleString('en-US')} signed bundles in ${report.sites.length} site log${report.sites.length === 1 ? '' : 's'}, every checkpoint and the manifest check out.`
+    ? `Verified: ${formatCount(bundles)} signed bundles in ${report.sites.length} site log${report.sites.length === 1 ? '' : 's'}, every checkpoint and the manifest check out.`
     : `Not verified: ${report.failures.length} problem${report.failures.length === 1 ? '' : 's'} in ${grouped.size} object${grouped.size === 1 ? '' : 's'}. Each is listed below with the reason.`;
   return { ok: report.ok, verdict, failures: [...grouped].map(([object, problems]) => ({ object, problems })), bySite };
 }
