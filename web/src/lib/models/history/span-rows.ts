@@ -1,13 +1,14 @@
-import type { EventCategory, EventClassification } from './event-types.js';
+import type { EventCategory } from './event-types.js';
 import type { Span, SpanStatus } from './group-spans.js';
 import { spanFacts, type SpanFacts } from './span-facts.js';
 
-/** What the timeline needs per event: no attributes (those load on demand, decoded, per span). */
+/**
+ * What the timeline needs per event: where its dot goes. No type and no attributes (those load on
+ * demand, decoded, per span): a 5,000-event run's page data is parsed before it can hydrate.
+ */
 export interface EventRow {
   id: number;
-  type: string;
   time: number;
-  classification: EventClassification;
 }
 
 export interface SpanRow extends SpanFacts {
@@ -53,6 +54,6 @@ export function toSpanRow(span: Span): SpanRow {
     pending: span.pending,
     start: span.start,
     end: span.end,
-    events: span.events.map((e) => ({ id: e.id, type: e.type, time: e.time, classification: e.classification })),
+    events: span.events.map((e) => ({ id: e.id, time: e.time })),
   };
 }

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { packSpanRows } from '$lib/models/history/packed-span-rows';
 import { SPAN_FILTER_CATEGORIES, matchesFilter, toSpanRow, type SpanFilter } from '$lib/models/history/span-rows';
 import { UrlState, UrlStateError } from '$lib/models/url-state';
 import { findHistoryEvidence } from '$lib/server/read-models/evidence';
@@ -49,7 +50,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       siteId,
       attributes,
     },
-    rows,
+    rows: packSpanRows(rows),
     summary: run.summary,
     totalSpans: run.spans.length,
     filter,
