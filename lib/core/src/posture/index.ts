@@ -18,6 +18,7 @@ export {
   notApplicableObservations,
   recordedAttestations,
   recordedObservations,
+  nextPostureChange,
   recordedScopes,
   scoreSeries,
   type RecordedAttestation,

@@ -3,6 +3,7 @@ import { buildPacket } from '../packet/build-packet.js';
 import type { PacketInput } from '../packet/types.js';
 import {
   frameworkPosture,
+  nextPostureChange,
   notApplicableObservations,
   recordedObservations,
   recordedScopes,
@@ -174,5 +175,44 @@ describe('scoreSeries', () => {
     });
     // Security official attested, malware partial, backup plan pending; encryption passes, then is partial.
     expect(series.map((s) => s.hipaa)).toEqual([62.5, 50]);
+  });
+});
+
+describe('siteInputsKey', () => {
+  const keyOf = (r: PostureRecordSet, siteId = 'siteA') => recordedScopes(r, runbooks).siteInputsKey(siteId);
+  const base = keyOf(records);
+
+  it('does not depend on row order', () => {
+    const reversed: PostureRecordSet = { ...records, hosts: [...records.hosts].reverse(), findings: [...records.findings].reverse(), attestations: [...records.attestations].reverse() };
+    expect(keyOf(reversed)).toBe(base);
+    expect(keyOf(records, 'siteB')).not.toBe(base);
+    expect(keyOf(records, 'no-such-site')).toBe('');
+  });
+
+  it('changes with every record the site is scored from, and not with when a seen host was last seen', () => {
+    const [first, ...rest] = records.findings;
+    const changed: [string, PostureRecordSet][] = [
+      ['a host role', { ...records, hosts: records.hosts.map((h) => (h.id === 'ws1' ? { ...h, role: 'server' } : h)) }],
+      ['a host added', { ...records, hosts: [...records.hosts, { id: 'ws3', siteId: 'siteA', role: 'workstation', createdAt: new Date(day(4)), lastSeenAt: null }] }],
+      ['a host never reached', { ...records, hosts: records.hosts.map((h) => (h.id === 'ws1' ? { ...h, lastSeenAt: null } : h)) }],
+      ['a finding resolved', { ...records, findings: [{ ...first!, resolvedAt: first!.resolvedAt ? null : new Date(day(5, 9)) }, ...rest] }],
+      ['a finding re-dated', { ...records, findings: [{ ...first!, observedAt: new Date(day(4, 9)) }, ...rest] }],
+      ['a runbook switched off', { ...records, disabled: [...records.disabled, { siteId: 'siteA', runbookId: 'defender' }] }],
+      ['an attestation recorded', { ...records, attestations: records.attestations.map((a) => ({ ...a, evidenceDigest: a.evidenceDigest ?? 'sha-now-recorded' })) }],
+      ['an attestation expiring', { ...records, attestations: records.attestations.map((a, i) => (i === 0 ? { ...a, validUntil: new Date(day(20)) } : a)) }],
+    ];
+    for (const [what, r] of changed) expect(keyOf(r), what).not.toBe(base);
+    const seenLater: PostureRecordSet = { ...records, hosts: records.hosts.map((h) => ({ ...h, lastSeenAt: new Date(day(6)) })) };
+    expect(keyOf(seenLater)).toBe(base);
+  });
+});
+
+describe('nextPostureChange', () => {
+  it('is the first change after the moment: a later observation or an attestation starting or ending', () => {
+    const scope = { observations: scanned, attestations: [officer] };
+    expect(nextPostureChange(scope, Date.parse(day(2, 7)))).toBe(Date.parse(day(3)));
+    expect(nextPostureChange(scope, Date.parse(day(1, 7)))).toBe(Date.parse(day(1, 12)));
+    expect(nextPostureChange(scope, Date.parse(day(5)))).toBe(Date.parse('2027-10-01T00:00:00.000Z'));
+    expect(nextPostureChange(scope, Date.parse('2027-10-01T00:00:00.000Z'))).toBe(Number.POSITIVE_INFINITY);
   });
 });

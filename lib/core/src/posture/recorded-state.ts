@@ -140,21 +140,34 @@ function representativeHosts(hostIds: readonly string[], latest: Map<string, Obs
   return out;
 }
 
+/** The moments (ms, ascending, distinct) at which a scope's posture can change: observations, and attestations starting or ending. */
+function changeTimes(input: Pick<ScoreSeriesInput, 'observations' | 'attestations'>): number[] {
+  const times = new Set<string>(input.observations.map((o) => o.observedAt));
+  for (const a of input.attestations) {
+    times.add(a.attestedAt);
+    if (a.validUntil !== undefined) times.add(a.validUntil);
+  }
+  return [...times]
+    .map((t) => Date.parse(t))
+    .filter((t) => !Number.isNaN(t))
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The first moment after `at` (ms) at which the scope's posture can change — an attestation
+ * expiring, anything dated in the future — or Infinity. Scores computed at `at` hold until then.
+ */
+export function nextPostureChange(input: Pick<ScoreSeriesInput, 'observations' | 'attestations'>, at: number): number {
+  return changeTimes(input).find((t) => t > at) ?? Number.POSITIVE_INFINITY;
+}
+
 /**
  * postureScore per framework at each instant (ISO 8601, ascending), from frameworkScore. Between
  * two instants with no observation and no attestation starting or ending in between, posture cannot
  * change, so the previous scores are reused: a quiet site costs one scoring however long the series.
  */
 export function scoreSeries(input: ScoreSeriesInput, instants: readonly string[]): ScoreSet[] {
-  const times = new Set<string>(input.observations.map((o) => o.observedAt));
-  for (const a of input.attestations) {
-    times.add(a.attestedAt);
-    if (a.validUntil !== undefined) times.add(a.validUntil);
-  }
-  const changes = [...times]
-    .map((t) => Date.parse(t))
-    .filter((t) => !Number.isNaN(t))
-    .sort((a, b) => a - b);
+  const changes = changeTimes(input);
   // The instants whose posture must be computed: the first, and any with a change since the one before.
   const compute: boolean[] = [];
   let next = 0;
@@ -214,6 +227,13 @@ export interface RecordedScopes {
   site(siteId: string): RecordedScope;
   /** A client's hosts across its sites, with its attestations; empty for a client not in the record. */
   client(clientId: string): RecordedScope;
+  /**
+   * Every record a site's posture is built from, as one string: sites with equal keys get equal
+   * observations and attestations, so equal scores for the same controls, runbooks and instants.
+   * Row order does not matter. Lets a caller reuse scores it computed for a site whose record has
+   * not changed since (the fleet overview scores a thousand sites per request).
+   */
+  siteInputsKey(siteId: string): string;
 }
 
 /**
@@ -234,8 +254,9 @@ export function recordedScopes(records: PostureRecordSet, runbooks: readonly Run
   const hostsBySite = group(records.hosts, (h) => h.siteId);
   const findingsBySite = group(records.findings, (f) => f.siteId);
   const disabledBySite = new Map([...group(records.disabled, (d) => d.siteId)].map(([siteId, rows]) => [siteId, new Set(rows.map((d) => d.runbookId))]));
+  const attestationRowsByClient = group(records.attestations, (a) => a.clientId);
   const attestationsByClient = new Map(
-    [...group(records.attestations, (a) => a.clientId)].map(([clientId, rows]) => [
+    [...attestationRowsByClient].map(([clientId, rows]) => [
       clientId,
       recordedAttestations(
         rows.map((a) => ({ id: a.id, framework: a.framework, controlId: a.controlId, attestedByName: a.attestedByName, attestedAt: iso(a.attestedAt), validUntil: a.validUntil ? iso(a.validUntil) : null, evidenceDigest: a.evidenceDigest })),
@@ -257,7 +278,27 @@ export function recordedScopes(records: PostureRecordSet, runbooks: readonly Run
     const findings: RecordedFinding[] = (findingsBySite.get(siteId) ?? []).map((f) => ({ id: f.id, hostId: f.hostId, runbookId: f.checkId, observedAt: iso(f.observedAt), resolvedAt: f.resolvedAt ? iso(f.resolvedAt) : null }));
     return { hostIds: hosts.map((h) => h.id), observations: recordedObservations({ hosts, findings, runbooks }) };
   };
+  const ms = (d: Date | null) => (d === null ? '' : String(d.getTime()));
+  // A client's attestations count for each of its sites: their part of the key is built once.
+  const attestationKeys = new Map<string, string>();
+  const attestationKey = (clientId: string): string => {
+    let key = attestationKeys.get(clientId);
+    if (key === undefined) {
+      key = (attestationRowsByClient.get(clientId) ?? []).map((a) => [a.id, a.framework, a.controlId, a.attestedByName, ms(a.attestedAt), ms(a.validUntil), a.evidenceDigest ?? ''].join('\u0000')).sort().join('\u0001');
+      attestationKeys.set(clientId, key);
+    }
+    return key;
+  };
   return {
+    siteInputsKey(siteId) {
+      const clientId = clientOf.get(siteId);
+      if (clientId === undefined) return '';
+      // Exactly the fields siteParts and recordedObservations read: a host's last-seen time only as seen or not.
+      const hosts = (hostsBySite.get(siteId) ?? []).map((h) => [h.id, h.role, ms(h.createdAt), h.lastSeenAt === null ? 'unseen' : 'seen'].join('\u0000')).sort();
+      const findings = (findingsBySite.get(siteId) ?? []).map((f) => [f.id, f.hostId, f.checkId, ms(f.observedAt), ms(f.resolvedAt)].join('\u0000')).sort();
+      const off = [...(disabledBySite.get(siteId) ?? [])].sort();
+      return [clientId, hosts.join('\u0001'), findings.join('\u0001'), off.join('\u0001'), attestationKey(clientId)].join('\u0002');
+    },
     site(siteId) {
       const clientId = clientOf.get(siteId);
       if (clientId === undefined) return { hostIds: [], observations: [], attestations: [] };

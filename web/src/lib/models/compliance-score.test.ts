@@ -93,7 +93,7 @@ describe('dashboard scores are the packet\'s posture scores', () => {
       controls,
       runbooks,
       records,
-      findings: [],
+      open: [],
       heals: [],
       days: 31,
       now,

@@ -34,10 +34,7 @@ const input: FleetInput = {
   controls,
   runbooks,
   records,
-  findings: [
-    { siteId: 's1', severity: 'critical', resolvedAt: null },
-    { siteId: 's2', severity: 'low', resolvedAt: now - 4 * DAY },
-  ],
+  open: [{ siteId: 's1', severity: 'critical', n: 1 }],
   heals: [
     { siteId: 's1', tier: 'L1', status: 'healed', startedAt: now - 3600_000, finishedAt: now - 3500_000 },
     { siteId: 's2', tier: 'L3', status: 'awaiting_approval', startedAt: now - 2 * DAY, finishedAt: null },

@@ -1,6 +1,7 @@
-import { recordedScopes, type ControlDefinition, type PostureRecordSet, type RunbookApplicability } from '@custos/core/posture';
-import { dayEnds, FRAMEWORKS, meanScore, scoresOverDays, type Framework, type Scores } from './compliance-score.js';
+import { nextPostureChange, recordedScopes, type ControlDefinition, type PostureRecordSet, type RunbookApplicability } from '@custos/core/posture';
+import { dayEnds, FRAMEWORKS, meanScore, scoresOverDays, type Scores } from './compliance-score.js';
 import { byTier, dailyHeals, meanTimeToHealMs, type DailyHeals, type HealFact, type Tier } from './heal-stats.js';
+import type { SiteScoreMemo, SiteScores } from './site-score-memo.js';
 
 export type ApplianceHealth = 'online' | 'stale' | 'offline' | 'pending';
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -22,11 +23,13 @@ export interface FleetInput {
   runbooks: readonly RunbookApplicability[];
   /** Hosts, findings, switched-off runbooks and attestations of the sites, read in scope. */
   records: PostureRecordSet;
-  /** Findings open now or in the window, for the counts. */
-  findings: readonly { siteId: string; severity: Severity; resolvedAt: number | null }[];
+  /** Open findings counted per site and severity (in the database). */
+  open: readonly { siteId: string; severity: Severity; n: number }[];
   heals: readonly (HealFact & { siteId: string })[];
   days: number;
   now: number;
+  /** Scores kept from earlier requests, reused for sites whose record has not changed (same catalogue). */
+  memo?: SiteScoreMemo;
 }
 
 export interface FleetSiteRow extends FleetSiteInput {
@@ -50,22 +53,31 @@ const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 /**
  * Everything the fleet overview shows, from rows the server read in scope. Each site is scored with
  * lib/core posture over its hosts at every day's end (scoreSeries reuses a day's scores when nothing
- * changed, so a quiet site costs one scoring); the fleet figure is the mean of the sites' scores.
+ * changed, so a quiet site costs one scoring; with a memo, a site unchanged since an earlier request
+ * costs none); the fleet figure is the mean of the sites' scores.
  */
 export function fleetOverview(input: FleetInput): FleetOverview {
   const { now, days } = input;
   const openBySite = new Map<string, Record<Severity, number>>();
-  for (const f of input.findings) {
-    if (f.resolvedAt !== null) continue;
-    const counts = openBySite.get(f.siteId) ?? { critical: 0, high: 0, medium: 0, low: 0 };
-    counts[f.severity]++;
-    openBySite.set(f.siteId, counts);
+  for (const o of input.open) {
+    const counts = openBySite.get(o.siteId) ?? { critical: 0, high: 0, medium: 0, low: 0 };
+    counts[o.severity] += o.n;
+    openBySite.set(o.siteId, counts);
   }
   const scopes = recordedScopes(input.records, input.runbooks);
+  const siteScores = (siteId: string): SiteScores => {
+    const compute = () => {
+      const scope = scopes.site(siteId);
+      return { value: scoresOverDays({ controls: input.controls, ...scope }, days, now), validUntil: nextPostureChange(scope, now) };
+    };
+    return input.memo ? input.memo.scores(siteId, days, now, scopes.siteInputsKey(siteId), compute) : compute().value;
+  };
 
   const health: Record<ApplianceHealth, number> = { online: 0, stale: 0, offline: 0, pending: 0 };
   const open: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
-  const trendSums = Array.from({ length: days }, () => Object.fromEntries(FRAMEWORKS.map((f) => [f, [] as number[]])) as Record<Framework, number[]>);
+  // Per day and framework: the sum and count of the site scores that exist (meanScore's rule, added up in site order).
+  const trendSum = new Float64Array(days * FRAMEWORKS.length);
+  const trendCount = new Uint32Array(days * FRAMEWORKS.length);
   const rows: FleetSiteRow[] = [];
   let hosts = 0;
   let paused = 0;
@@ -75,16 +87,28 @@ export function fleetOverview(input: FleetInput): FleetOverview {
     if (site.healingPaused) paused++;
     const siteOpen = openBySite.get(site.id) ?? { critical: 0, high: 0, medium: 0, low: 0 };
     for (const s of SEVERITIES) open[s] += siteOpen[s];
-    const { scores, trend } = scoresOverDays({ controls: input.controls, ...scopes.site(site.id) }, days, now);
+    const { scores, trend } = siteScores(site.id);
     rows.push({ ...site, scores, open: siteOpen, openTotal: SEVERITIES.reduce((a, s) => a + siteOpen[s], 0) });
-    for (let d = 0; d < days; d++) for (const f of FRAMEWORKS) if (trend[d]!.scores[f] !== null) trendSums[d]![f].push(trend[d]!.scores[f]!);
+    for (let d = 0; d < days; d++) {
+      const scoresOfDay = trend[d]!.scores;
+      FRAMEWORKS.forEach((f, k) => {
+        const v = scoresOfDay[f];
+        if (v === null) return;
+        const at = d * FRAMEWORKS.length + k;
+        trendSum[at] = trendSum[at]! + v;
+        trendCount[at] = trendCount[at]! + 1;
+      });
+    }
   }
   const DAY = 86_400_000;
   return {
     rows,
     totals: { sites: input.sites.length, hosts, open, health, paused },
     fleetScores: Object.fromEntries(FRAMEWORKS.map((f) => [f, meanScore(rows.map((r) => r.scores[f]))])) as Scores,
-    trend: dayEnds(days, now).map((e, i) => ({ day: e.day, scores: Object.fromEntries(FRAMEWORKS.map((f) => [f, meanScore(trendSums[i]![f])])) as Scores })),
+    trend: dayEnds(days, now).map((e, i) => ({
+      day: e.day,
+      scores: Object.fromEntries(FRAMEWORKS.map((f, k) => [f, trendCount[i * FRAMEWORKS.length + k]! === 0 ? null : trendSum[i * FRAMEWORKS.length + k]! / trendCount[i * FRAMEWORKS.length + k]!])) as Scores,
+    })),
     heals24h: byTier(input.heals, now - DAY),
     healsDaily: dailyHeals(input.heals, days, now),
     mttrMs: meanTimeToHealMs(input.heals, now - days * DAY),

@@ -3,16 +3,18 @@ import { fleetOverview, selectRows, SORTS } from '$lib/models/fleet-overview';
 import { UrlState, UrlStateError } from '$lib/models/url-state';
 import { allPages, load as loadApi } from '$lib/server/api/result';
 import { catalogue } from '$lib/server/catalogue';
-import { findingsSince, healsSince, postureSince } from '$lib/server/read-models/fleet';
+import { healsSince, openBySeverity, postureSince } from '$lib/server/read-models/fleet';
 import { scopeOf } from '$lib/server/scope';
+import { siteScoreMemo } from '$lib/server/site-score-memo';
 import type { PageServerLoad } from './$types';
 
 const PAGE = 50;
 
 /**
- * The partner's fleet: sites from the API (host counts, appliance health), findings and heals read
- * in the user's scope, scores from lib/core posture over each site's hosts (the packet's controls
- * and score function). Filters, sort, range and page are URL state.
+ * The partner's fleet: sites from the API (host counts, appliance health), open findings counted and
+ * heals read in the user's scope, scores from lib/core posture over each site's hosts (the packet's
+ * controls and score function), reused across requests for sites whose record has not changed.
+ * Filters, sort, range and page are URL state.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
   const state = new UrlState(url.searchParams);
@@ -29,11 +31,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     throw err;
   }
   const scope = scopeOf(locals.user!);
-  const [sites, clients, pending, findings, records, heals] = await Promise.all([
+  const [sites, clients, pending, open, records, heals] = await Promise.all([
     allPages((cursor) => loadApi(locals.api.GET('/fleet', { params: { query: { limit: 200, ...(cursor && { cursor }) } } }), url)),
     loadApi(locals.api.GET('/clients'), url),
     loadApi(locals.api.GET('/approvals', { params: { query: { limit: 200, status: 'pending' } } }), url),
-    findingsSince(scope, range),
+    openBySeverity(scope),
     postureSince(scope, range),
     healsSince(scope, range),
   ]);
@@ -43,10 +45,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     controls: cat.postureControls,
     runbooks: cat.runbooks,
     records,
-    findings,
+    open,
     heals,
     days: range,
     now: Date.now(),
+    memo: siteScoreMemo(cat.postureControls),
   });
   const selected = selectRows(overview.rows, { sort, ...(clientId && { clientId }), ...(health && { health }), ...(q && { q }) });
   const pages = Math.max(1, Math.ceil(selected.length / PAGE));
