@@ -106,67 +106,22 @@ export class HostConnection {
   /** One POST; `timeoutMs` bounds the whole exchange (queueing included). */
   exchange(headers: Record<string, string>, body: Buffer, timeoutMs: number, opts: ExchangeOptions): Promise<Exchange> {
     return new Promise<Exchange>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let status = 0;
-      let responseHeaders: Exchange['headers'] = {};
-      let generation = -1;
-      let reused = false;
-      let starts = 0;
-      let controller: Dispatcher.DispatchController | undefined;
-      let settled = false;
-      const fail = (err: Error): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        reject(err);
-      };
-      const timer = setTimeout(() => {
-        const err = Object.assign(new Error(`no response within ${timeoutMs} ms`), { code: 'WINRM_DEADLINE' });
-        controller?.abort(err);
-        fail(new ExchangeError(err, reused));
-      }, timeoutMs);
-      const handler: Dispatcher.DispatchHandler = {
-        onRequestStart: (ctl) => {
-          controller = ctl;
-          starts++;
-          if (settled) return ctl.abort(new Error('exchange already abandoned'));
-          if (opts.generation !== undefined && opts.generation !== this.generation) {
-            const err = new SocketChangedError('keep-alive socket was replaced; re-authenticating');
-            ctl.abort(err);
-            // A request refused here on a second start was written once already, on the old socket.
-            return fail(starts > 1 && !opts.resendable ? new ExchangeError(new Error('connection lost after the request was sent'), true) : err);
-          }
-          if (starts > 1 && !opts.resendable) {
-            const err = new Error('connection lost after the request was sent');
-            ctl.abort(err);
-            return fail(new ExchangeError(err, true));
-          }
-          generation = this.generation;
-          this.coalesceWrites();
-          reused = this.started > 0;
-          this.started++;
-        },
-        onResponseStart: (_ctl, statusCode, hdrs) => {
-          status = statusCode;
-          responseHeaders = hdrs;
-        },
-        onResponseData: (_ctl, chunk) => {
-          chunks.push(chunk);
-        },
-        onResponseEnd: () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          resolve({ status, headers: responseHeaders, body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks), generation });
-        },
-        onResponseError: (_ctl, err) => {
-          fail(err instanceof SocketChangedError || err instanceof ExchangeError ? err : new ExchangeError(err, reused));
-        },
-      };
+      const handler = new PendingExchange(this, opts, timeoutMs, resolve, reject);
       // `idempotent` lets undici pipeline the request behind one still in flight; whether it may be written twice
-      // is decided above (`resendable`), not by undici.
+      // is decided by the handler (`resendable`), not by undici.
       this.client.dispatch({ path: this.target.path, method: 'POST', headers, body, idempotent: true, blocking: false }, handler);
     });
+  }
+
+  /** Called as a request is about to be written: its socket generation, and whether that socket carried others. */
+  startRequest(): { generation: number; reused: boolean } {
+    this.coalesceWrites();
+    return { generation: this.generation, reused: this.started++ > 0 };
+  }
+
+  /** The generation of the socket requests are being written on now. */
+  get writingGeneration(): number {
+    return this.generation;
   }
 
   /**
@@ -188,5 +143,86 @@ export class HostConnection {
   destroy(): void {
     this.alive = false;
     void this.client.destroy().catch(() => undefined);
+  }
+}
+
+const onDeadline = (exchange: PendingExchange): void => exchange.expire();
+
+/**
+ * One request's undici handler (a class rather than closures: one allocation per request, methods shared). Every
+ * way an exchange ends settles the promise once.
+ */
+class PendingExchange implements Dispatcher.DispatchHandler {
+  private readonly chunks: Buffer[] = [];
+  private status = 0;
+  private headers: Exchange['headers'] = {};
+  private generation = -1;
+  private reused = false;
+  private starts = 0;
+  private controller: Dispatcher.DispatchController | undefined;
+  private settled = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly conn: HostConnection,
+    private readonly opts: ExchangeOptions,
+    private readonly timeoutMs: number,
+    private readonly resolve: (e: Exchange) => void,
+    private readonly reject: (err: Error) => void,
+  ) {
+    this.timer = setTimeout(onDeadline, timeoutMs, this);
+  }
+
+  expire(): void {
+    const err = Object.assign(new Error(`no response within ${this.timeoutMs} ms`), { code: 'WINRM_DEADLINE' });
+    this.controller?.abort(err);
+    this.fail(new ExchangeError(err, this.reused));
+  }
+
+  onRequestStart(ctl: Dispatcher.DispatchController): void {
+    this.controller = ctl;
+    this.starts++;
+    if (this.settled) return ctl.abort(new Error('exchange already abandoned'));
+    // A second start means undici is re-sending after a connection loss: the request was written once already.
+    const written = this.starts > 1;
+    if (this.opts.generation !== undefined && this.opts.generation !== this.conn.writingGeneration) {
+      const err = new SocketChangedError('keep-alive socket was replaced; re-authenticating');
+      ctl.abort(err);
+      return this.fail(written && !this.opts.resendable ? new ExchangeError(new Error('connection lost after the request was sent'), true) : err);
+    }
+    if (written && !this.opts.resendable) {
+      const err = new Error('connection lost after the request was sent');
+      ctl.abort(err);
+      return this.fail(new ExchangeError(err, true));
+    }
+    ({ generation: this.generation, reused: this.reused } = this.conn.startRequest());
+  }
+
+  onResponseStart(_ctl: Dispatcher.DispatchController, statusCode: number, headers: Exchange['headers']): void {
+    this.status = statusCode;
+    this.headers = headers;
+  }
+
+  onResponseData(_ctl: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    const body = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
+    this.resolve({ status: this.status, headers: this.headers, body, generation: this.generation });
+  }
+
+  onResponseError(_ctl: Dispatcher.DispatchController, err: Error): void {
+    this.fail(err instanceof SocketChangedError || err instanceof ExchangeError ? err : new ExchangeError(err, this.reused));
+  }
+
+  private fail(err: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.reject(err);
   }
 }

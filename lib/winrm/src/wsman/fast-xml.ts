@@ -53,6 +53,15 @@ interface Frame {
   ns: Map<string, string> | undefined;
 }
 
+/** The namespace bound to `prefix` in scope (innermost declaration first). */
+function lookup(stack: Frame[], prefix: string): string | undefined {
+  for (let k = stack.length - 1; k >= 0; k--) {
+    const uri = (stack[k] as Frame).ns?.get(prefix);
+    if (uri !== undefined) return uri;
+  }
+  return prefix === 'xml' ? XML_NS : undefined;
+}
+
 /** The root element of `text`, or undefined when saxes must decide (see above). */
 export function fastParse(text: string): XmlElement | undefined {
   if (BAD_CHARS.test(text)) return undefined;
@@ -64,13 +73,6 @@ export function fastParse(text: string): XmlElement | undefined {
   }
   const stack: Frame[] = [];
   let root: XmlElement | undefined;
-  const lookup = (prefix: string): string | undefined => {
-    for (let k = stack.length - 1; k >= 0; k--) {
-      const uri = (stack[k] as Frame).ns?.get(prefix);
-      if (uri !== undefined) return uri;
-    }
-    return prefix === 'xml' ? XML_NS : undefined;
-  };
   const n = text.length;
   while (i < n) {
     const lt = text.indexOf('<', i);
@@ -157,7 +159,7 @@ export function fastParse(text: string): XmlElement | undefined {
     const frame: Frame = { el: undefined as unknown as XmlElement, name, ns };
     stack.push(frame);
     const colon = name.indexOf(':');
-    const uri = lookup(colon < 0 ? '' : name.slice(0, colon));
+    const uri = lookup(stack, colon < 0 ? '' : name.slice(0, colon));
     if (colon >= 0 && uri === undefined) return undefined;
     // Prefixed attributes need declared prefixes too (unprefixed ones are in no namespace), and two of them may not
     // name the same namespace and local name.
@@ -165,7 +167,7 @@ export function fastParse(text: string): XmlElement | undefined {
     for (const [k] of attrs) {
       const c = k.indexOf(':');
       if (c < 0 || k.slice(0, c) === 'xmlns') continue;
-      const attrUri = lookup(k.slice(0, c));
+      const attrUri = lookup(stack, k.slice(0, c));
       if (attrUri === undefined) return undefined;
       const key = `{${attrUri}}${k.slice(c + 1)}`;
       if ((expanded ??= new Set()).has(key)) return undefined;
