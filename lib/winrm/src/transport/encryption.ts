@@ -25,19 +25,15 @@ export function isEncryptedContentType(contentType: string | undefined): boolean
 /** Seals `plaintext` (a SOAP envelope) with the session's outgoing keys and frames it. */
 export function encryptMessage(session: NtlmSession, plaintext: Buffer): Buffer {
   const { sealed, signature } = session.wrap(plaintext);
-  const sigLen = Buffer.alloc(4);
-  sigLen.writeUInt32LE(SIGNATURE_LENGTH);
-  return Buffer.concat([
-    BOUNDARY,
-    Buffer.from(`\r\n\tContent-Type: ${ENCRYPTED_PROTOCOL}\r\n\tOriginalContent: type=${SOAP_CONTENT_TYPE};Length=${plaintext.length}\r\n`),
-    BOUNDARY,
-    Buffer.from('\r\n'),
-    OCTET_HEADER,
-    sigLen,
-    signature,
-    sealed,
-    CLOSING,
-  ]);
+  // Everything before the signature is text; one buffer is filled in place rather than concatenating nine parts.
+  const head = `--Encrypted Boundary\r\n\tContent-Type: ${ENCRYPTED_PROTOCOL}\r\n\tOriginalContent: type=${SOAP_CONTENT_TYPE};Length=${plaintext.length}\r\n--Encrypted Boundary\r\n\tContent-Type: application/octet-stream\r\n`;
+  const out = Buffer.allocUnsafe(head.length + 4 + signature.length + sealed.length + CLOSING.length);
+  let at = out.write(head, 0, 'latin1');
+  at = out.writeUInt32LE(SIGNATURE_LENGTH, at);
+  at += signature.copy(out, at);
+  at += sealed.copy(out, at);
+  CLOSING.copy(out, at);
+  return out;
 }
 
 /** Unframes and unseals a body; checks the signature (throws NtlmSignatureError) and the announced length. */
@@ -61,5 +57,6 @@ export function decryptMessage(session: NtlmSession, body: Buffer): Buffer {
   const expected = Number(length);
   if (sealed.length === expected + 2 && sealed.subarray(-2).toString('latin1') === '\r\n') sealed = sealed.subarray(0, -2);
   if (sealed.length !== expected) throw new EncryptionFramingError(`encrypted part holds ${sealed.length} bytes but OriginalContent says Length=${expected}`);
-  return session.unwrap(Buffer.from(sealed), Buffer.from(signature));
+  // unwrap only reads them (the plaintext is a new buffer), so views into the body will do.
+  return session.unwrap(sealed, signature);
 }

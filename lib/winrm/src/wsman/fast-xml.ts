@@ -15,8 +15,6 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 /** Characters XML 1.0 forbids, CR (line-end normalisation), BOMs and any surrogate (pairs included): left to saxes. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const BAD_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\r\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
-const NAME = /[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z_][A-Za-z0-9_.-]*)?/y;
-const SPACE = /[ \t\n]*/y;
 const ONLY_SPACE = /^[ \t\n]*$/;
 const DECL = /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>/y;
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));/y;
@@ -53,6 +51,30 @@ interface Frame {
   ns: Map<string, string> | undefined;
 }
 
+const isNameStart = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d;
+
+/** End of the (ASCII, at most once prefixed) name starting at `p`, or -1. */
+function scanName(text: string, p: number): number {
+  if (!isNameStart(text.charCodeAt(p))) return -1;
+  let q = p + 1;
+  while (isNameChar(text.charCodeAt(q))) q++;
+  if (text.charCodeAt(q) === 0x3a /* : */) {
+    if (!isNameStart(text.charCodeAt(q + 1))) return -1;
+    q += 2;
+    while (isNameChar(text.charCodeAt(q))) q++;
+  }
+  return q;
+}
+
+function skipSpace(text: string, p: number): number {
+  for (;;) {
+    const c = text.charCodeAt(p);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09) return p;
+    p++;
+  }
+}
+
 /** The namespace bound to `prefix` in scope (innermost declaration first). */
 function lookup(stack: Frame[], prefix: string): string | undefined {
   for (let k = stack.length - 1; k >= 0; k--) {
@@ -82,7 +104,8 @@ export function fastParse(text: string): XmlElement | undefined {
       if (stack.length === 0) {
         if (!ONLY_SPACE.test(raw)) return undefined;
       } else {
-        if (raw.includes(']]>') || raw.includes('>')) return undefined;
+        // `>` is legal in text, but `]]>` is not: either way saxes decides.
+        if (raw.indexOf('>') >= 0) return undefined;
         const t = unescape(raw);
         if (t === undefined) return undefined;
         (stack[stack.length - 1] as Frame).el.addText(t);
@@ -94,28 +117,25 @@ export function fastParse(text: string): XmlElement | undefined {
       const top = stack.pop();
       if (!top) return undefined;
       const close = lt + 2 + top.name.length;
-      if (text.slice(lt + 2, close) !== top.name) return undefined;
-      SPACE.lastIndex = close;
-      SPACE.exec(text);
-      if (text.charCodeAt(SPACE.lastIndex) !== 0x3e /* > */) return undefined;
-      i = SPACE.lastIndex + 1;
+      if (!text.startsWith(top.name, lt + 2)) return undefined;
+      const gt = skipSpace(text, close);
+      if (text.charCodeAt(gt) !== 0x3e /* > */) return undefined;
+      i = gt + 1;
       continue;
     }
     // Comments, CDATA, DOCTYPE, processing instructions: saxes' business.
     if (next === 0x21 || next === 0x3f || root !== undefined && stack.length === 0) return undefined;
-    NAME.lastIndex = lt + 1;
-    const nm = NAME.exec(text);
-    if (!nm) return undefined;
-    const name = nm[0];
-    let p = NAME.lastIndex;
+    const nameEnd = scanName(text, lt + 1);
+    if (nameEnd < 0) return undefined;
+    const name = text.slice(lt + 1, nameEnd);
+    let p = nameEnd;
     const attrs: [string, string][] = [];
     let ns: Map<string, string> | undefined;
     let selfClosing = false;
     for (;;) {
-      SPACE.lastIndex = p;
-      SPACE.exec(text);
-      const hadSpace = SPACE.lastIndex > p;
-      p = SPACE.lastIndex;
+      const spaced = skipSpace(text, p);
+      const hadSpace = spaced > p;
+      p = spaced;
       const c = text.charCodeAt(p);
       if (c === 0x3e) {
         p++;
@@ -128,17 +148,14 @@ export function fastParse(text: string): XmlElement | undefined {
         break;
       }
       if (!hadSpace) return undefined;
-      NAME.lastIndex = p;
-      const an = NAME.exec(text);
-      if (!an) return undefined;
-      SPACE.lastIndex = NAME.lastIndex;
-      SPACE.exec(text);
-      if (text.charCodeAt(SPACE.lastIndex) !== 0x3d /* = */) return undefined;
-      SPACE.lastIndex++;
-      SPACE.exec(text);
-      const q = text.charCodeAt(SPACE.lastIndex);
+      const attrEnd = scanName(text, p);
+      if (attrEnd < 0) return undefined;
+      const eq = skipSpace(text, attrEnd);
+      if (text.charCodeAt(eq) !== 0x3d /* = */) return undefined;
+      const quote = skipSpace(text, eq + 1);
+      const q = text.charCodeAt(quote);
       if (q !== 0x22 && q !== 0x27) return undefined;
-      const vStart = SPACE.lastIndex + 1;
+      const vStart = quote + 1;
       const vEnd = text.indexOf(q === 0x22 ? '"' : "'", vStart);
       if (vEnd < 0) return undefined;
       const rawValue = text.slice(vStart, vEnd);
@@ -146,8 +163,8 @@ export function fastParse(text: string): XmlElement | undefined {
       if (rawValue.includes('<') || rawValue.includes('\t') || rawValue.includes('\n')) return undefined;
       const value = unescape(rawValue);
       if (value === undefined) return undefined;
-      const attrName = an[0];
-      for (const [k] of attrs) if (k === attrName) return undefined;
+      const attrName = text.slice(p, attrEnd);
+      for (let k = 0; k < attrs.length; k++) if ((attrs[k] as [string, string])[0] === attrName) return undefined;
       attrs.push([attrName, value]);
       if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
         const prefix = attrName === 'xmlns' ? '' : attrName.slice(6);
@@ -164,7 +181,8 @@ export function fastParse(text: string): XmlElement | undefined {
     // Prefixed attributes need declared prefixes too (unprefixed ones are in no namespace), and two of them may not
     // name the same namespace and local name.
     let expanded: Set<string> | undefined;
-    for (const [k] of attrs) {
+    for (let a = 0; a < attrs.length; a++) {
+      const k = (attrs[a] as [string, string])[0];
       const c = k.indexOf(':');
       if (c < 0 || k.slice(0, c) === 'xmlns') continue;
       const attrUri = lookup(stack, k.slice(0, c));

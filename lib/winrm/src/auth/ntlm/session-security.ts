@@ -61,12 +61,14 @@ export class NtlmSession {
     return message;
   }
 
+  /** VERSION (1) | checksum (8, RC4-encrypted with KEY_EXCH) | sequence number (4), built in one buffer. */
   private signature(d: Direction, message: Buffer): Buffer {
-    const seq = Buffer.alloc(4);
-    seq.writeUInt32LE(d.seq >>> 0);
-    let checksum = hmacMd5(d.signKey, seq, message).subarray(0, 8);
-    if (this.keyExchange) checksum = d.rc4.update(checksum);
+    const out = Buffer.allocUnsafe(SIGNATURE_LENGTH);
+    out.writeUInt32LE(1, 0);
+    out.writeUInt32LE(d.seq >>> 0, 12);
+    const checksum = hmacMd5(d.signKey, out.subarray(12), message).subarray(0, 8);
+    out.set(this.keyExchange ? d.rc4.update(checksum) : checksum, 4);
     d.seq += 1;
-    return Buffer.concat([Buffer.from([1, 0, 0, 0]), checksum, seq]);
+    return out;
   }
 }
