@@ -21,6 +21,28 @@ describe('rc4', () => {
     expect(Buffer.concat([h.update(Buffer.from('Plain')), h.update(Buffer.from('text'))])).toEqual(whole);
   });
 
+  it('agrees with a plain JavaScript RC4 over data longer than its 64 KiB working page, in one call or many', () => {
+    const key = Buffer.from('0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'hex');
+    const data = Buffer.from(Array.from({ length: 200_000 }, (_, n) => (n * 31 + 7) & 0xff));
+    const s = Array.from({ length: 256 }, (_, n) => n);
+    for (let n = 0, j = 0; n < 256; n++) {
+      j = (j + s[n]! + key[n % key.length]!) & 0xff;
+      [s[n], s[j]] = [s[j]!, s[n]!];
+    }
+    const expected = Buffer.alloc(data.length);
+    for (let n = 0, i = 0, j = 0; n < data.length; n++) {
+      i = (i + 1) & 0xff;
+      j = (j + s[i]!) & 0xff;
+      [s[i], s[j]] = [s[j]!, s[i]!];
+      expected[n] = data[n]! ^ s[(s[i]! + s[j]!) & 0xff]!;
+    }
+    expect(new Rc4(key).update(data).equals(expected)).toBe(true);
+    const pieces = new Rc4(key);
+    const parts: Buffer[] = [];
+    for (let off = 0, size = 1; off < data.length; off += size, size = (size * 7 + 3) % 90_000) parts.push(pieces.update(data.subarray(off, off + size)));
+    expect(Buffer.concat(parts).equals(expected)).toBe(true);
+  });
+
   it('refuses an empty key', () => {
     expect(() => new Rc4(Buffer.alloc(0))).toThrow(/empty key/);
   });
