@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, isAllowed } from './policy.js';
 import { actorOf, scopeOf, type UserPrincipal } from './principal.js';
-import { applianceStatus } from '../schemas/views.js';
+import { applianceStatus } from '@custos/core';
 
 const base: UserPrincipal = {
   kind: 'user',

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { applianceStatus } from '@custos/core';
 import { createEnrolmentCode, getSite, listAppliances, revokeAppliance, type ApplianceView } from '@custos/db';
 import { ApiError } from '../errors.js';
 import { scope, userOf } from '../auth/request.js';
 import { newEnrolmentCode, normaliseEnrolmentCode, sha256 } from '../auth/secrets.js';
 import { audit } from '../plugins/audit.js';
 import { DateTime, errorResponses, IdParams, Nullable, SiteParams, Uuid } from '../schemas/common.js';
-import { applianceStatus } from '../schemas/views.js';
 
 const ENROLMENT_TTL_MS = 24 * 3600_000;
 

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { applianceStatus } from '@custos/core';
 import type { Client, FleetSite, Host, Partner, Site } from '@custos/db';
 import { DateTime, Nullable, Uuid } from './common.js';
 
@@ -53,12 +54,6 @@ export const siteView = (s: Site) => ({
 });
 export const hostView = (h: Host) => ({ id: h.id, siteId: h.site_id, hostname: h.hostname, os: h.os, role: h.role, lastSeenAt: iso(h.last_seen_at) });
 
-/** Appliance health from its last heartbeat: < 5 min online, < 1 h stale, else offline; never = pending. */
-export function applianceStatus(lastHeartbeat: Date | null, now = Date.now()): 'online' | 'stale' | 'offline' | 'pending' {
-  if (lastHeartbeat === null) return 'pending';
-  const age = now - lastHeartbeat.getTime();
-  return age < 5 * 60_000 ? 'online' : age < 3600_000 ? 'stale' : 'offline';
-}
 
 export const fleetSiteView = (s: FleetSite) => ({
   id: s.id,

@@ -64,15 +64,3 @@ export function raisePageError(err: unknown, url: URL): never {
   if (err.status === 404) error(404, { message: 'Not found.', ...extra });
   error(502, { message: `The Central API failed (${err.status}): ${err.message}`, ...extra });
 }
-
-/** Every item of a cursor-paginated API list (the API caps pages at 200). */
-export async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>, max = 10_000): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await fetchPage(cursor);
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined && out.length < max);
-  return out;
-}

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { fleetOverview, selectRows, SORTS } from '$lib/models/fleet-overview';
 import { UrlState, UrlStateError } from '$lib/models/url-state';
-import { allPages, load as loadApi } from '$lib/server/api/result';
+import { load as loadApi } from '$lib/server/api/result';
 import { catalogue } from '$lib/server/catalogue';
-import { healsSince, openBySeverity, postureSince } from '$lib/server/read-models/fleet';
+import { fleetSites, healsSince, openBySeverity, postureSince } from '$lib/server/read-models/fleet';
 import { scopeOf } from '$lib/server/scope';
 import { siteScoreMemo } from '$lib/server/site-score-memo';
 import type { PageServerLoad } from './$types';
@@ -11,8 +11,8 @@ import type { PageServerLoad } from './$types';
 const PAGE = 50;
 
 /**
- * The partner's fleet: sites from the API (host counts, appliance health), open findings counted and
- * heals read in the user's scope, scores from lib/core posture over each site's hosts (the packet's
+ * The partner's fleet: sites (host counts, appliance health) and open findings counted and heals
+ * read in the user's scope, scores from lib/core posture over each site's hosts (the packet's
  * controls and score function), reused across requests for sites whose record has not changed.
  * Filters, sort, range and page are URL state.
  */
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   }
   const scope = scopeOf(locals.user!);
   const [sites, clients, pending, open, records, heals] = await Promise.all([
-    allPages((cursor) => loadApi(locals.api.GET('/fleet', { params: { query: { limit: 200, ...(cursor && { cursor }) } } }), url)),
+    fleetSites(scope),
     loadApi(locals.api.GET('/clients'), url),
     loadApi(locals.api.GET('/approvals', { params: { query: { limit: 200, status: 'pending' } } }), url),
     openBySeverity(scope),
