@@ -3,7 +3,8 @@
  * sequence numbers. Used by both sides — the client seals requests with the client-to-server keys and the lab
  * (server role) seals responses with the server-to-client keys.
  */
-import { hmacMd5, sessionKeys } from './keys.js';
+import { HmacMd5 } from './hmac-md5.js';
+import { sessionKeys } from './keys.js';
 import { Rc4 } from './rc4.js';
 
 export const SIGNATURE_LENGTH = 16;
@@ -13,7 +14,8 @@ export class NtlmSignatureError extends Error {
 }
 
 interface Direction {
-  signKey: Buffer;
+  /** HMAC-MD5 keyed with the direction's signing key (pads hashed once for the session). */
+  mac: HmacMd5;
   rc4: Rc4;
   seq: number;
 }
@@ -33,8 +35,8 @@ export class NtlmSession {
     private readonly keyExchange = true,
   ) {
     const k = sessionKeys(exportedSessionKey);
-    const client = { signKey: k.clientSignKey, rc4: new Rc4(k.clientSealKey), seq: 0 };
-    const server = { signKey: k.serverSignKey, rc4: new Rc4(k.serverSealKey), seq: 0 };
+    const client = { mac: new HmacMd5(k.clientSignKey), rc4: new Rc4(k.clientSealKey), seq: 0 };
+    const server = { mac: new HmacMd5(k.serverSignKey), rc4: new Rc4(k.serverSealKey), seq: 0 };
     this.out = role === 'client' ? client : server;
     this.in = role === 'client' ? server : client;
   }
@@ -66,7 +68,7 @@ export class NtlmSession {
     const out = Buffer.allocUnsafe(SIGNATURE_LENGTH);
     out.writeUInt32LE(1, 0);
     out.writeUInt32LE(d.seq >>> 0, 12);
-    const checksum = hmacMd5(d.signKey, out.subarray(12), message).subarray(0, 8);
+    const checksum = d.mac.digest(out.subarray(12), message).subarray(0, 8);
     out.set(this.keyExchange ? d.rc4.update(checksum) : checksum, 4);
     d.seq += 1;
     return out;
