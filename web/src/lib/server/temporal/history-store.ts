@@ -13,6 +13,8 @@ export interface DecodedRun {
   /** The history exactly as Temporal returned it (payloads still encoded), and its SHA-256. */
   rawJson: string;
   rawSha256: string;
+  /** The history page's rows per filter, kept with a closed run (see packedRowsJson). */
+  packedRows: Map<string, string>;
 }
 
 // Closed runs never change, so their decoded form is kept (a handful, by run id) for the detail
@@ -29,10 +31,11 @@ export async function decodedRun(handle: WorkflowHandle, runId: string, isClosed
   const { raw, rawJson, decode } = await decodeHistory(history, codec);
   const events = toEvents(raw, decode);
   const spans = groupSpans(events);
-  const run: DecodedRun = { events, spans, summary: auditSummary(spans), rawJson, rawSha256: createHash('sha256').update(rawJson).digest('hex') };
+  const run: DecodedRun = { events, spans, summary: auditSummary(spans), rawJson, rawSha256: createHash('sha256').update(rawJson).digest('hex'), packedRows: new Map() };
   if (isClosed) {
     if (closed.size >= MAX_CACHED) closed.delete(closed.keys().next().value!);
     closed.set(key, run);
   }
   return run;
 }
+

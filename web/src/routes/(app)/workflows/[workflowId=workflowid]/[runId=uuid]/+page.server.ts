@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { packSpanRows } from '$lib/models/history/packed-span-rows';
-import { SPAN_FILTER_CATEGORIES, matchesFilter, toSpanRow, type SpanFilter } from '$lib/models/history/span-rows';
+import { packedRowsJson } from '$lib/models/history/packed-rows-json';
+import { SPAN_FILTER_CATEGORIES, type SpanFilter } from '$lib/models/history/span-rows';
 import { UrlState, UrlStateError } from '$lib/models/url-state';
 import { findHistoryEvidence } from '$lib/server/read-models/evidence';
 import { decodedRun } from '$lib/server/temporal/history-store';
@@ -31,7 +31,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { handle, description, siteId } = await authoriseRun(user, locals.api, params.workflowId, params.runId);
   const status = description.status.name;
   const run = await decodedRun(handle, description.runId, status !== 'RUNNING');
-  const rows = run.spans.filter((s) => matchesFilter(s, filter)).map(toSpanRow);
   const evidence = siteId ? await findHistoryEvidence(scopeOf(user), siteId, description.workflowId, description.runId) : null;
   const attributes: Record<string, string> = {};
   for (const pair of description.typedSearchAttributes.getAll()) {
@@ -50,7 +49,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       siteId,
       attributes,
     },
-    rows: packSpanRows(rows),
+    rows: packedRowsJson(run.spans, filter, run.packedRows),
     summary: run.summary,
     totalSpans: run.spans.length,
     filter,
