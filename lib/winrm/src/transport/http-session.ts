@@ -60,7 +60,13 @@ export class WsmanHttpSession {
       // A keep-alive socket the server closed while idle fails before any reply; Node documents retrying that
       // once. Only idempotent operations are retried: a Command may already have started. A request refused
       // because its socket was replaced was never written, so it is re-sent whatever it is.
-      if (err instanceof SocketChangedError || (opts.idempotent && isStaleSocket(err))) return this.postOnce(xml, timeoutMs, opts.idempotent);
+      if (!(err instanceof SocketChangedError || (opts.idempotent && isStaleSocket(err)))) throw err;
+    }
+    try {
+      return await this.postOnce(xml, timeoutMs, opts.idempotent);
+    } catch (err) {
+      // Replaced twice in a row: still nothing was written, so the caller may retry it like a refused connect.
+      if (err instanceof SocketChangedError) throw Object.assign(new HostUnreachableError(this.endpoint, err.message, { cause: err }), { transient: true });
       throw err;
     }
   }
