@@ -24,7 +24,7 @@ const invalidSelectors = (): WsmanFaultError =>
   new WsmanFaultError('h:5985', { code: 's:Sender', subcode: 'w:InvalidSelectors', reason: 'bad selector', wsmanFaultCode: 2150858843, wsmanMessage: '', wmiErrorCode: undefined }, 500);
 
 /** A connection that records the order requests are issued in and answers like a service with/without client ids. */
-function fakeConnection(takesClientIds: boolean) {
+function fakeConnection(takesClientIds: boolean, commandFault?: WsmanFaultError) {
   /** What the service did, in order. */
   const log: string[] = [];
   /** Actions in the order they were sent. */
@@ -53,6 +53,7 @@ function fakeConnection(takesClientIds: boolean) {
         log.push(`Command ${wanted ? 'with id' : 'without id'}`);
         // The CommandResponse is held until the test has seen what was sent behind it.
         await new Promise<void>((r) => (commandDone = r));
+        if (commandFault) throw commandFault;
         commands.add(id);
         return commandResponse(id);
       }
@@ -102,5 +103,18 @@ describe('WinrsShell pipelining', () => {
     await second;
     expect(log.slice(3, 6)).toEqual(['Signal', 'Command without id', 'Receive server id']);
     await shell.close();
+  });
+
+  it('a Command that fails surfaces its own fault; the InvalidSelectors of the early Receive is read and dropped', async () => {
+    const accessDenied = new WsmanFaultError('h:5985', { code: 's:Sender', subcode: 'w:AccessDenied', reason: 'Access is denied.', wsmanFaultCode: 5, wsmanMessage: '', wmiErrorCode: undefined }, 500);
+    const { conn, log, sent, release } = fakeConnection(true, accessDenied);
+    const shell = await WinrsShell.open(conn);
+    const run = shell.run('hostname');
+    await tick();
+    release();
+    await expect(run).rejects.toBe(accessDenied);
+    // Nothing to terminate: no Signal for a command that never started.
+    expect(sent).toEqual(['Create', 'Command', 'Receive']);
+    expect(log).toEqual(['Command with id', 'Receive own id']);
   });
 });
