@@ -133,6 +133,7 @@ const calls: Record<string, (db: Kysely<Database>) => Promise<unknown>> = {
   listCompliancePackets: (db) => repo.listCompliancePackets(db, scopes.clients!, { clientId: C, limit: 24 }),
   getCompliancePacketFile: (db) => repo.getCompliancePacketFile(db, scopes.clients!, S, 'pdf'),
   postureRecords: (db) => repo.postureRecords(db, scopes.clients!, { clientIds: [C], findingsSince: new Date(0) }),
+  postureRecordsOfWholeScope: (db) => repo.postureRecords(db, scopes.partner!, { findingsSince: new Date(0) }),
 };
 
 describe('repository SQL', () => {
