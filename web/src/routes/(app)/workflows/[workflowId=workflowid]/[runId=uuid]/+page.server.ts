@@ -30,8 +30,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
   const { handle, description, siteId } = await authoriseRun(user, locals.api, params.workflowId, params.runId);
   const status = description.status.name;
-  const run = await decodedRun(handle, description.runId, status !== 'RUNNING');
-  const evidence = siteId ? await findHistoryEvidence(scopeOf(user), siteId, description.workflowId, description.runId) : null;
+  // The history (Temporal, or kept if closed) and its evidence link (PostgreSQL) are read together.
+  const [run, evidence] = await Promise.all([
+    decodedRun(handle, description.runId, status !== 'RUNNING'),
+    siteId ? findHistoryEvidence(scopeOf(user), siteId, description.workflowId, description.runId) : null,
+  ]);
   const attributes: Record<string, string> = {};
   for (const pair of description.typedSearchAttributes.getAll()) {
     if (pair.key.name.startsWith('Custos')) attributes[pair.key.name.slice('Custos'.length)] = [pair.value].flat().join(', ');
