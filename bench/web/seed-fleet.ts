@@ -71,3 +71,42 @@ export async function seedFleet(db: Kysely<Database>, sites: number, runbookIds:
   for (let i = 0; i < heals.length; i += 2000) await db.insertInto('heals').values(heals.slice(i, i + 2000)).execute();
   return { partnerId: partner.id, siteIds: siteRows.map((s) => s.id), clientIds: clients.map((c) => c.id) };
 }
+
+/**
+ * What a scan round leaves between two page loads: on `count` sites (taken in turn, so every call
+ * changes different ones), a new failing check opens a finding and the oldest open one resolves.
+ * Those sites' posture records change; the rest stay as they were.
+ */
+export async function scanRound(db: Kysely<Database>, siteIds: readonly string[], count: number, round: number, runbookIds: readonly string[]): Promise<void> {
+  const chosen = Array.from({ length: Math.min(count, siteIds.length) }, (_, i) => siteIds[(round * count + i) % siteIds.length]!);
+  const hosts = await db.selectFrom('hosts').select(['id', 'site_id', 'client_id', 'partner_id']).where('site_id', 'in', chosen).where('role', '=', 'workstation').execute();
+  const now = new Date();
+  await db
+    .insertInto('findings')
+    .values(
+      hosts.map((h, i) => ({
+        partner_id: h.partner_id,
+        client_id: h.client_id,
+        site_id: h.site_id,
+        host_id: h.id,
+        check_id: runbookIds[(round + i) % runbookIds.length]!,
+        severity: SEVERITIES[(round + i) % 4]!,
+        status: 'open' as const,
+        summary: 'bench scan round',
+        observed_at: now,
+        resolved_at: null,
+      })),
+    )
+    .execute();
+  const oldest = await db
+    .selectFrom('findings')
+    .select(['id'])
+    .distinctOn('site_id')
+    .where('site_id', 'in', chosen)
+    .where('status', '=', 'open')
+    .where('observed_at', '<', now)
+    .orderBy('site_id')
+    .orderBy('observed_at')
+    .execute();
+  if (oldest.length) await db.updateTable('findings').set({ status: 'resolved', resolved_at: now }).where('id', 'in', oldest.map((f) => f.id)).execute();
+}

@@ -62,7 +62,14 @@ export async function signIn(page: Page, webUrl: string, who: Person, next?: str
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Continue' }).click();
-  const secret = (await page.getByTestId('totp-secret').textContent({ timeout: 45_000 }))?.trim();
+  let secret: string | undefined;
+  try {
+    secret = (await page.getByTestId('totp-secret').textContent({ timeout: 45_000 }))?.trim();
+  } catch (err) {
+    // Say what the page showed instead (an error, a refusal, the form again).
+    const main = (await page.locator('main').textContent().catch(() => '')) ?? '';
+    throw new Error(`sign-in of ${who.email} showed no authenticator key: at ${page.url()}: ${main.replace(/\s+/g, ' ').slice(0, 500)}`, { cause: err });
+  }
   if (!secret) throw new Error('the sign-in page showed no authenticator key');
   await page.getByLabel('One-time code').fill(await generate({ secret }));
   await page.getByRole('button', { name: 'Sign in' }).click();
