@@ -6,6 +6,24 @@ const DAY = 86_400_000;
 const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 const ROLES = ['domain_controller', 'server', 'workstation'] as const;
 
+type HostRow = { id: string; partner_id: string; client_id: string; site_id: string };
+
+/** A findings row on `host`: open when `resolvedAt` is null. */
+function findingRow(host: HostRow, checkId: string, severity: (typeof SEVERITIES)[number], observedAt: Date, resolvedAt: Date | null, summary: string) {
+  return {
+    partner_id: host.partner_id,
+    client_id: host.client_id,
+    site_id: host.site_id,
+    host_id: host.id,
+    check_id: checkId,
+    severity,
+    status: resolvedAt === null ? ('open' as const) : ('resolved' as const),
+    summary,
+    observed_at: observedAt,
+    resolved_at: resolvedAt,
+  };
+}
+
 /**
  * A fleet the size the issue names: one partner, `sites` sites over 50 clients, three hosts each, and
  * 90 days of history per site (findings opened and resolved, heals at every tier), inserted in bulk.
@@ -41,18 +59,7 @@ export async function seedFleet(db: Kysely<Database>, sites: number, runbookIds:
     for (let k = 0; k < 3; k++) {
       const observed = now - ((i * 7 + k * 13) % 90) * DAY - k * 3600_000;
       const open = (i + k) % 9 === 0;
-      findings.push({
-        partner_id: partner.id,
-        client_id: h.client_id,
-        site_id: h.site_id,
-        host_id: h.id,
-        check_id: runbookIds[(i + k) % runbookIds.length]!,
-        severity: SEVERITIES[(i + k) % 4]!,
-        status: open ? ('open' as const) : ('resolved' as const),
-        summary: 'bench finding',
-        observed_at: new Date(observed),
-        resolved_at: open ? null : new Date(observed + ((i % 5) + 1) * 60_000),
-      });
+      findings.push(findingRow({ ...h, partner_id: partner.id }, runbookIds[(i + k) % runbookIds.length]!, SEVERITIES[(i + k) % 4]!, new Date(observed), open ? null : new Date(observed + ((i % 5) + 1) * 60_000), 'bench finding'));
       heals.push({
         workflow_id: `heal:${h.site_id}:${i}-${k}`,
         run_id: null,
@@ -83,20 +90,7 @@ export async function scanRound(db: Kysely<Database>, siteIds: readonly string[]
   const now = new Date();
   await db
     .insertInto('findings')
-    .values(
-      hosts.map((h, i) => ({
-        partner_id: h.partner_id,
-        client_id: h.client_id,
-        site_id: h.site_id,
-        host_id: h.id,
-        check_id: runbookIds[(round + i) % runbookIds.length]!,
-        severity: SEVERITIES[(round + i) % 4]!,
-        status: 'open' as const,
-        summary: 'bench scan round',
-        observed_at: now,
-        resolved_at: null,
-      })),
-    )
+    .values(hosts.map((h, i) => findingRow(h, runbookIds[(round + i) % runbookIds.length]!, SEVERITIES[(round + i) % 4]!, now, null, 'bench scan round')))
     .execute();
   const oldest = await db
     .selectFrom('findings')
