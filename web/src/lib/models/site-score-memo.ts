@@ -28,12 +28,13 @@ const DAY = 86_400_000;
  *   dated in the future), so today's point and the current score are unchanged.
  *
  * Controls and runbooks are not in the key: keep one memo per catalogue. Values are shared between
- * callers and must not be modified. Least recently used entries go first beyond `maxEntries`.
+ * callers and must not be modified. Least recently used entries go first beyond `maxEntries`; an
+ * entry (a 30-day series and its key) is a few KB, so the default bounds the memo near 40 MB.
  */
 export class SiteScoreMemo {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly maxEntries = 20_000) {}
+  constructor(private readonly maxEntries = 10_000) {}
 
   get size(): number {
     return this.entries.size;
