@@ -44,6 +44,29 @@ describe('sign-in and zones, in Chromium against the real API', () => {
     await page.close();
   });
 
+  it('keeps what was typed (or filled by a password manager) before the page hydrated', async () => {
+    // A person of their own: getting past the password starts their authenticator enrolment.
+    const typist = await addPerson(platform.db, 'partner_tech', a, 'Tom Typist');
+    const page = await browser.newPage();
+    // Hold the page's scripts until the form has been filled, as on a slow link.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_app/immutable/**/*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${platform.webUrl}/sign-in`, { waitUntil: 'commit' });
+    await page.getByLabel('Email').fill(typist.email);
+    await page.getByLabel('Password').fill(typist.password);
+    expect(await page.evaluate(() => document.documentElement.dataset['hydrated'])).toBeUndefined();
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset['hydrated'] === 'true');
+    expect(await page.getByLabel('Email').inputValue()).toBe(typist.email);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.getByTestId('totp-secret').count(), { timeout: 20_000 }).toBe(1);
+    await page.close();
+  });
+
   it('signs a partner admin in with password and authenticator code, and lands on the fleet', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
