@@ -133,15 +133,19 @@ async function main(): Promise<void> {
     );
     console.log('\ndashboard time to interactive (Chromium, production build, real API/PostgreSQL/Temporal)');
     console.table(rows);
-    const met = Object.values(results).every((r) => r.median.ttiMs < TARGET_MS);
-    console.log(`target: interactive in < ${TARGET_MS} ms (median): ${met ? 'met' : 'NOT met'}`);
+    // The issue's target is for the fleet and the history view; the scan-round row is ours, reported beside it.
+    const verdict = (names: string[]) => names.every((n) => results[n]!.median.ttiMs < TARGET_MS);
+    const met = verdict(['fleet', 'history']);
+    const afterScansMet = verdict(['fleetAfterScans']);
+    console.log(`target: interactive in < ${TARGET_MS} ms (median), fleet and history view: ${met ? 'met' : 'NOT met'}`);
+    console.log(`same bound with a tenth of the sites changed before each load: ${afterScansMet ? 'met' : 'NOT met'} (${results['fleetAfterScans']!.median.ttiMs.toFixed(0)} ms)`);
     const out = {
       benchmark: 'web',
       at: new Date().toISOString(),
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), loadavg: loadavg(), chromium: browser.version(), node: process.version },
       input: { sites: siteCount, historyEvents: run.historyLength, runs },
       results,
-      target: { ttiMs: TARGET_MS, met },
+      target: { ttiMs: TARGET_MS, met, afterScansMet },
     };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     const file = join(ROOT, 'bench/results', `web-${out.at.replace(/[:.]/g, '-')}.json`);
