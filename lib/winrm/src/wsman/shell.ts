@@ -149,14 +149,10 @@ export class WinrsShell {
       if (deadline !== undefined && Date.now() > deadline) throw new WinrmTimeoutError(this.endpoint, `command ${commandId} did not finish before its deadline`);
       let env;
       try {
-        if (pending) {
-          const early = await pending;
-          // Anything but output or TimedOut (a retried Command, a dropped request) is answered by asking again.
-          if ('error' in early) {
-            if (early.error instanceof WsmanFaultError && isTimedOut(early.error.fault)) continue;
-            env = await this.receiveOnce(commandId);
-          } else env = early.value;
-        } else env = await this.receiveOnce(commandId);
+        // The pipelined Receive's answer when it brought one; any fault of it (TimedOut, a retried Command, a
+        // dropped request) is answered by asking again.
+        const early = pending ? await pending : undefined;
+        env = early && !('error' in early) ? early.value : await this.receiveOnce(commandId);
       } catch (err) {
         if (err instanceof WsmanFaultError && isTimedOut(err.fault)) continue;
         throw err;
